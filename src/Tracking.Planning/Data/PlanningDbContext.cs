@@ -1,0 +1,77 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Tracking.Contracts;
+using Tracking.Planning.ReadModel;
+using Tracking.ServiceDefaults.Persistence;
+
+namespace Tracking.Planning.Data;
+
+public abstract class PlanningDbContext(DbContextOptions options) : ServiceDbContext(options)
+{
+    public const string ServiceName = "planning";
+
+    public DbSet<OutstandingRecommendation> Outstanding => Set<OutstandingRecommendation>();
+
+    public DbSet<PlannedProvider> Providers => Set<PlannedProvider>();
+
+    /// <summary>Finds the provider row, adding it (or refreshing its name and region) from the event's copy.</summary>
+    public async Task<PlannedProvider> RememberProvider(ProviderRef provider, CancellationToken cancellationToken)
+    {
+        var row = await Providers.FindAsync([provider.Id], cancellationToken);
+        if (row is null)
+        {
+            row = new PlannedProvider { ProviderId = provider.Id };
+            Providers.Add(row);
+        }
+
+        row.Name = provider.Name;
+        row.Region = provider.Region;
+        return row;
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.Entity<OutstandingRecommendation>(row =>
+        {
+            row.ToTable("outstanding_recommendations");
+            row.HasKey(r => r.RecommendationId);
+            row.Property(r => r.ProviderId).HasMaxLength(64);
+            row.Property(r => r.Status).HasMaxLength(30);
+            row.Property(r => r.Text).HasMaxLength(4000);
+            row.HasIndex(r => new { r.ProviderId, r.Status });
+        });
+        modelBuilder.Entity<PlannedProvider>(provider =>
+        {
+            provider.ToTable("providers");
+            provider.HasKey(p => p.ProviderId);
+            provider.Property(p => p.ProviderId).HasMaxLength(64);
+            provider.Property(p => p.Name).HasMaxLength(200);
+            provider.Property(p => p.Region).HasMaxLength(100);
+            provider.Property(p => p.LastInspectionTitle).HasMaxLength(300);
+            provider.Property(p => p.LastInspectionRating).HasMaxLength(30);
+            provider.HasIndex(p => p.Region);
+        });
+    }
+}
+
+public sealed class PlanningSqliteDbContext(DbContextOptions<PlanningSqliteDbContext> options) : PlanningDbContext(options);
+
+public sealed class PlanningPostgresDbContext(DbContextOptions<PlanningPostgresDbContext> options) : PlanningDbContext(options)
+{
+    protected override string Schema => ServiceName;
+}
+
+public sealed class PlanningSqliteDesignFactory : IDesignTimeDbContextFactory<PlanningSqliteDbContext>
+{
+    public PlanningSqliteDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PlanningSqliteDbContext>().UseSqlite("Data Source=design.db").Options);
+}
+
+public sealed class PlanningPostgresDesignFactory : IDesignTimeDbContextFactory<PlanningPostgresDbContext>
+{
+    public PlanningPostgresDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PlanningPostgresDbContext>()
+            .UseNpgsql("Host=localhost", o => o.MigrationsHistoryTable("__EFMigrationsHistory", PlanningDbContext.ServiceName))
+            .Options);
+}

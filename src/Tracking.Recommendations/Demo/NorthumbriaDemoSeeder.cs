@@ -1,0 +1,32 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Tracking.Recommendations.Data;
+using Tracking.Recommendations.Features.PublishInspection;
+using Tracking.Recommendations.Features.RecordInspection;
+
+namespace Tracking.Recommendations.Demo;
+
+/// <summary>Loads and publishes the Northumbria inspection on first start of an empty embedded system.</summary>
+public sealed class NorthumbriaDemoSeeder(IServiceScopeFactory scopes, ILogger<NorthumbriaDemoSeeder> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RecommendationsDbContext>();
+        if (await db.Inspections.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var inspection = await scope.ServiceProvider.GetRequiredService<RecordInspectionHandler>()
+            .Handle(NorthumbriaDemo.Inspection(), cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<PublishInspectionHandler>()
+            .Handle(inspection.Id, NorthumbriaDemo.PublishedOn, cancellationToken);
+        logger.LogInformation("Loaded the demo inspection of {Provider} ({Count} recommendations)",
+            inspection.ProviderName, inspection.Recommendations.Count);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Tracking.Recommendations.Data;
+using Tracking.Recommendations.Domain;
+
+namespace Tracking.Recommendations.Features.ViewRecommendations;
+
+public static class ViewRecommendationsEndpoints
+{
+    public static RouteGroupBuilder MapViewRecommendations(this RouteGroupBuilder recommendations)
+    {
+        recommendations.MapGet("/", async (string? providerId, string? status, RecommendationsDbContext db, CancellationToken ct) =>
+            {
+                RecommendationStatus? wanted = null;
+                if (status is not null)
+                {
+                    if (!Enum.GetNames<RecommendationStatus>().Contains(status))
+                    {
+                        return Results.ValidationProblem(new Dictionary<string, string[]>
+                        {
+                            ["status"] = [$"Use one of: {string.Join(", ", Enum.GetNames<RecommendationStatus>())}."],
+                        });
+                    }
+
+                    wanted = Enum.Parse<RecommendationStatus>(status);
+                }
+
+                var query = db.Recommendations.AsNoTracking().Include(r => r.Inspection).AsQueryable();
+                if (!string.IsNullOrEmpty(providerId))
+                {
+                    query = query.Where(r => r.ProviderId == providerId);
+                }
+
+                if (wanted is not null)
+                {
+                    query = query.Where(r => r.Status == wanted);
+                }
+
+                var found = await query.OrderBy(r => r.ProviderId).ThenBy(r => r.InspectionId).ThenBy(r => r.Number).ToListAsync(ct);
+                return Results.Ok(found.Select(r => RecommendationView.From(r, r.Inspection!)).ToList());
+            })
+            .WithName("ListRecommendations")
+            .WithSummary("Recommendations, optionally for one provider and in one status")
+            .Produces<List<RecommendationView>>()
+            .ProducesValidationProblem();
+
+        recommendations.MapGet("/{id:guid}", async (Guid id, RecommendationsDbContext db, CancellationToken ct) =>
+                await db.Recommendations.AsNoTracking().Include(r => r.Inspection).FirstOrDefaultAsync(r => r.Id == id, ct) is { } found
+                    ? Results.Ok(RecommendationView.From(found, found.Inspection!))
+                    : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Recommendation not found", detail: $"There is no recommendation {id}."))
+            .WithName("ViewRecommendation")
+            .WithSummary("One recommendation")
+            .Produces<RecommendationView>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return recommendations;
+    }
+}

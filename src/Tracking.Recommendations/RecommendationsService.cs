@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Tracking.Recommendations.Data;
+using Tracking.Recommendations.Demo;
+using Tracking.Recommendations.Features.PublishInspection;
+using Tracking.Recommendations.Features.RecordInspection;
+using Tracking.Recommendations.Features.ViewInspection;
+using Tracking.Recommendations.Features.ViewRecommendations;
+using Tracking.ServiceDefaults.Persistence;
+
+namespace Tracking.Recommendations;
+
+public static class RecommendationsService
+{
+    public static IHostApplicationBuilder AddRecommendationsService(this IHostApplicationBuilder builder)
+    {
+        builder.AddServiceDatabase<RecommendationsDbContext, RecommendationsSqliteDbContext, RecommendationsPostgresDbContext>(
+            RecommendationsDbContext.ServiceName);
+        builder.Services.AddScoped<RecordInspectionHandler>();
+        builder.Services.AddScoped<PublishInspectionHandler>();
+        if (builder.Configuration.GetValue("Tracking:SeedDemoData", false))
+        {
+            builder.Services.AddHostedService<NorthumbriaDemoSeeder>();
+        }
+
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapRecommendationsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("/api/inspections").WithTags("Inspections")
+            .MapRecordInspection()
+            .MapViewInspection()
+            .MapPublishInspection();
+        app.MapGroup("/api/recommendations").WithTags("Recommendations")
+            .MapViewRecommendations();
+        return app;
+    }
+}

@@ -1,0 +1,30 @@
+namespace Tracking.Server;
+
+/// <summary>Which services this process hosts: `--roles all` (default) or a list such as `--roles scheduling,planning`.</summary>
+public sealed record ServerRoles(bool Recommendations, bool Scheduling, bool Planning)
+{
+    public static readonly string[] Known = ["recommendations", "scheduling", "planning"];
+
+    public bool All => Recommendations && Scheduling && Planning;
+
+    public static ServerRoles From(IConfiguration configuration)
+    {
+        var raw = configuration["Tracking:Roles"] is { Length: > 0 } configured ? configured : configuration["roles"] ?? "all";
+        var names = raw.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(n => n.ToLowerInvariant())
+            .ToHashSet();
+        if (names.Remove("all"))
+        {
+            names.UnionWith(Known);
+        }
+
+        var unknown = names.Except(Known).ToList();
+        if (names.Count == 0 || unknown.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"Unknown role(s) '{string.Join(", ", unknown)}' in '{raw}'. Use 'all' or a comma-separated list of: {string.Join(", ", Known)}.");
+        }
+
+        return new ServerRoles(names.Contains("recommendations"), names.Contains("scheduling"), names.Contains("planning"));
+    }
+}

@@ -1,0 +1,63 @@
+using Tracking.Planning;
+using Tracking.Recommendations;
+using Tracking.Scheduling;
+using Tracking.ServiceDefaults.Hosting;
+using Tracking.ServiceDefaults.Messaging;
+
+namespace Tracking.Server;
+
+/// <summary>Composes the services this process hosts, from configuration alone.</summary>
+public static class TrackingServer
+{
+    public static WebApplicationBuilder AddTrackingServices(this WebApplicationBuilder builder)
+    {
+        var roles = ServerRoles.From(builder.Configuration);
+        var settings = TrackingSettings.From(builder.Configuration);
+        if (!roles.All && settings.Transport == BusTransport.InMemory)
+        {
+            throw new InvalidOperationException(
+                "An in-memory bus only connects services in the same process: run with --roles all, or set Tracking:Bus=RabbitMq.");
+        }
+
+        builder.AddServiceDefaults();
+        if (roles.Recommendations)
+        {
+            builder.AddRecommendationsService();
+        }
+
+        if (roles.Scheduling)
+        {
+            builder.AddSchedulingService();
+        }
+
+        if (roles.Planning)
+        {
+            builder.AddPlanningService();
+        }
+
+        builder.AddMessageBus();
+        return builder;
+    }
+
+    public static WebApplication MapTrackingServices(this WebApplication app)
+    {
+        var roles = ServerRoles.From(app.Configuration);
+        app.MapServiceDefaults();
+        if (roles.Recommendations)
+        {
+            app.MapRecommendationsApi();
+        }
+
+        if (roles.Scheduling)
+        {
+            app.MapSchedulingApi();
+        }
+
+        if (roles.Planning)
+        {
+            app.MapPlanningApi();
+        }
+
+        return app;
+    }
+}
