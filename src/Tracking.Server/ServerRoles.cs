@@ -9,7 +9,10 @@ public sealed record ServerRoles(bool Recommendations, bool Scheduling, bool Pla
 
     public static ServerRoles From(IConfiguration configuration)
     {
-        var raw = configuration["Tracking:Roles"] is { Length: > 0 } configured ? configured : configuration["roles"] ?? "all";
+        // The command-line flag wins over configuration, so one image can be started once per role.
+        var raw = configuration["roles"] is { Length: > 0 } flag ? flag
+            : configuration["Tracking:Roles"] is { Length: > 0 } configured ? configured
+            : "all";
         var names = raw.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(n => n.ToLowerInvariant())
             .ToHashSet();
@@ -18,8 +21,13 @@ public sealed record ServerRoles(bool Recommendations, bool Scheduling, bool Pla
             names.UnionWith(Known);
         }
 
+        if (names.Count == 0)
+        {
+            throw new InvalidOperationException($"No role given in '{raw}'. Use 'all' or a comma-separated list of: {string.Join(", ", Known)}.");
+        }
+
         var unknown = names.Except(Known).ToList();
-        if (names.Count == 0 || unknown.Count > 0)
+        if (unknown.Count > 0)
         {
             throw new InvalidOperationException(
                 $"Unknown role(s) '{string.Join(", ", unknown)}' in '{raw}'. Use 'all' or a comma-separated list of: {string.Join(", ", Known)}.");

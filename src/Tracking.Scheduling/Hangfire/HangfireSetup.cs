@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Tracking.ServiceDefaults.Hosting;
 
 namespace Tracking.Scheduling.Hangfire;
@@ -21,27 +22,33 @@ public static class HangfireSetup
     public static IHostApplicationBuilder AddSchedulingHangfire(this IHostApplicationBuilder builder)
     {
         var settings = TrackingSettings.From(builder.Configuration);
-        var pollInterval = builder.Configuration.GetValue("Tracking:Hangfire:PollInterval", TimeSpan.FromSeconds(5));
-        JobStorage storage = settings.Database == DatabaseProvider.PostgreSql
-            ? new PostgreSqlStorage(
-                new NpgsqlConnectionFactory(
-                    builder.Configuration.GetConnectionString("Scheduling") is { Length: > 0 } own ? own : settings.PostgresConnectionString!,
-                    new PostgreSqlStorageOptions()),
-                new PostgreSqlStorageOptions { SchemaName = "hangfire", QueuePollInterval = pollInterval, PrepareSchemaIfNecessary = true })
-            : new SQLiteStorage(SqliteFile(settings), new SQLiteStorageOptions { QueuePollInterval = pollInterval });
+        builder.Services.Configure<HangfireTimerOptions>(builder.Configuration.GetSection("Tracking:Hangfire"));
+        builder.Services.AddSingleton<JobStorage>(sp =>
+        {
+            HangfireTimerServer.UseHostLogging(sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>());
+            var pollInterval = sp.GetRequiredService<IOptions<HangfireTimerOptions>>().Value.PollInterval;
+            return settings.Database == DatabaseProvider.PostgreSql
+                ? PostgresStorage(builder.Configuration.GetConnectionString("Scheduling") is { Length: > 0 } own
+                    ? own
+                    : settings.PostgresConnectionString!, pollInterval)
+                : new SQLiteStorage(SqliteFile(settings), new SQLiteStorageOptions { QueuePollInterval = pollInterval });
+        });
 
-        builder.Services.AddSingleton(storage);
+        // Registers what the dashboard needs; the server itself is ours, with storage passed explicitly.
         builder.Services.AddHangfire(config => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());
-        builder.Services.AddHangfireServer((_, options) =>
-        {
-            options.ServerName = $"scheduling:{Environment.MachineName}:{Environment.ProcessId}";
-            options.WorkerCount = builder.Configuration.GetValue("Tracking:Hangfire:Workers", 2);
-            options.SchedulePollingInterval = pollInterval;
-        });
+        builder.Services.AddSingleton<IBackgroundJobClient>(sp => new BackgroundJobClient(sp.GetRequiredService<JobStorage>()));
+        builder.Services.AddSingleton<IRecurringJobManager>(sp => new RecurringJobManager(sp.GetRequiredService<JobStorage>()));
+        builder.Services.AddHostedService<HangfireTimerServer>();
         return builder;
+    }
+
+    private static PostgreSqlStorage PostgresStorage(string connectionString, TimeSpan pollInterval)
+    {
+        var options = new PostgreSqlStorageOptions { SchemaName = "hangfire", QueuePollInterval = pollInterval, PrepareSchemaIfNecessary = true };
+        return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
     }
 
     public static IEndpointRouteBuilder MapSchedulingDashboard(this IEndpointRouteBuilder app)

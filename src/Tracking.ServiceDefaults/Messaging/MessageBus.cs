@@ -49,6 +49,12 @@ public static class MessageBus
                 });
             }
         });
+        if (settings.Transport == BusTransport.RabbitMq)
+        {
+            builder.Services.AddSingleton(new BrokerHealthCheck(settings.RabbitMqUri));
+            builder.Services.AddHealthChecks().AddCheck<BrokerHealthCheck>("rabbitmq", tags: ["ready"]);
+        }
+
         builder.Services.Configure<MassTransitHostOptions>(options =>
         {
             // Without this the readiness check can report "not started" for a bus that is still connecting.

@@ -55,6 +55,12 @@ public static partial class RecordInspectionValidator
             return;
         }
 
+        if (standards.Any(s => s is null))
+        {
+            result.Add("standards", "A standard's rating is empty.");
+            return;
+        }
+
         for (var i = 0; i < standards.Count; i++)
         {
             var code = standards[i].Code;
@@ -86,6 +92,12 @@ public static partial class RecordInspectionValidator
         if (recommendations.Count > MaxRecommendations)
         {
             result.Add("recommendations", $"An inspection can have at most {MaxRecommendations} recommendations.");
+            return;
+        }
+
+        if (recommendations.Any(r => r is null))
+        {
+            result.Add("recommendations", "A recommendation is empty.");
             return;
         }
 
@@ -121,6 +133,6 @@ public static partial class RecordInspectionValidator
         }
     }
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,63}$")]
+    [GeneratedRegex(@"^[a-z0-9][a-z0-9-]{1,63}\z")]
     private static partial Regex ProviderIdPattern();
 }

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Runs every test against real RabbitMQ and PostgreSQL: starts them first (installing with apt if needed),
+# builds once, runs each test project with a TRX log, and prints "N passed, N failed" from the TRX counters.
+# Fails if any test failed or none ran. `.ci/run` calls this same script.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash deploy/start-services.sh
+
+results="${TEST_RESULTS:-TestResults}"
+rm -rf "$results"
+mkdir -p "$results"
+
+dotnet build Tracking.sln -c Release -nologo -v quiet
+
+status=0
+for project in tests/*/*.csproj; do
+  name=$(basename "$project" .csproj)
+  case "$name" in *Benchmarks*) continue ;; esac
+  dotnet test "$project" -c Release --no-build --nologo \
+    --logger "trx;LogFileName=${name}.trx" --logger "console;verbosity=normal" \
+    --results-directory "$results" || status=$?
+done
+
+passed=0
+failed=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  p=$(printf '%s' "$counters" | sed -n 's/.* passed="\([0-9]*\)".*/\1/p')
+  f=$(printf '%s' "$counters" | sed -n 's/.* failed="\([0-9]*\)".*/\1/p')
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-0}))
+done
+
+echo "${passed} passed, ${failed} failed"
+if [ "$passed" -eq 0 ]; then
+  echo "no test ran" >&2
+  exit 1
+fi
+if [ "$failed" -ne 0 ] || [ "$status" -ne 0 ]; then
+  exit 1
+fi
