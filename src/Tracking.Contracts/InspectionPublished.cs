@@ -8,4 +8,5 @@ public sealed record InspectionPublished(
     IReadOnlyList<StandardRating> Standards,
     IReadOnlyList<Guid> RecommendationIds,
     DateOnly PublishedOn,
-    DateTimeOffset PublishedAt);
+    DateTimeOffset PublishedAt,
+    string PublishedBy);

@@ -39,8 +39,8 @@ public sealed class When_a_message_is_delivered_twice : IAsyncLifetime
             n => n >= 2, because: "both deliveries to be consumed");
         _planning.Consumed.Completed(messageId).ShouldBe(2);
         _planning.Consumed.Faulted(messageId).ShouldBe(0);
-        (await TrackingApi.Outstanding(_planning.CreateClient(), "duplicate-crc")).Count.ShouldBe(1);
-        var summary = await _planning.CreateClient().GetFromJsonAsync<JsonElement>("/api/planning/providers/duplicate-crc/summary");
+        (await TrackingApi.Outstanding(_planning.Planner(), "duplicate-crc")).Count.ShouldBe(1);
+        var summary = await _planning.Planner().GetFromJsonAsync<JsonElement>("/api/planning/providers/duplicate-crc/summary");
         summary.GetProperty("outstanding").GetInt32().ShouldBe(1);
         (await _database.Count("planning.inbox_messages", $"\"MessageId\" = '{messageId}'")).ShouldBe(1);
     }

@@ -39,9 +39,9 @@ public sealed class When_an_inspection_is_published_across_separate_services : I
     [Fact]
     public async Task The_planner_sees_eight_outstanding_and_scheduling_recorded_eight()
     {
-        var inspectionId = await TrackingApi.RecordAndPublishNorthumbria(_recommendations.CreateClient());
+        var inspectionId = await TrackingApi.RecordAndPublishNorthumbria(_recommendations.Inspector());
 
-        var planner = _planning.CreateClient();
+        var planner = _planning.Planner();
         var outstanding = await Eventually.Get(
             () => TrackingApi.Outstanding(planner, NorthumbriaDemo.ProviderId), rows => rows.Count >= 8, because: "eight outstanding rows");
         outstanding.Select(r => r.GetProperty("number").GetInt32()).ShouldBe([1, 2, 3, 4, 5, 6, 7, 8]);
@@ -70,7 +70,7 @@ public sealed class When_an_inspection_is_published_across_separate_services : I
     [Fact]
     public async Task Publishing_twice_is_refused_and_raises_no_second_set_of_events()
     {
-        var client = _recommendations.CreateClient();
+        var client = _recommendations.Inspector();
         var inspectionId = await TrackingApi.RecordAndPublishNorthumbria(client);
 
         var again = await client.PostAsJsonAsync($"/api/inspections/{inspectionId}/publish", new { }, TrackingApi.Json);
@@ -87,8 +87,8 @@ public sealed class When_an_inspection_is_published_across_separate_services : I
     [Fact]
     public async Task Each_host_serves_only_its_own_role_and_reports_its_dependencies_ready()
     {
-        (await _planning.CreateClient().GetAsync("/api/inspections/" + Guid.NewGuid())).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        (await _recommendations.CreateClient().GetAsync("/api/planning/outstanding")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await _planning.Inspector().GetAsync("/api/inspections/" + Guid.NewGuid())).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await _recommendations.Planner().GetAsync("/api/planning/outstanding")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
 
         var ready = await _planning.CreateClient().GetFromJsonAsync<JsonElement>("/health/ready");
         ready.GetProperty("status").GetString().ShouldBe("Healthy");

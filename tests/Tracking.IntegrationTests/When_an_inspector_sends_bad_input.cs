@@ -18,7 +18,7 @@ public sealed class When_an_inspector_sends_bad_input : IAsyncLifetime
     public Task InitializeAsync()
     {
         _host = TrackingHost.Embedded(_dataFolder);
-        _client = _host.CreateClient();
+        _client = _host.Inspector();
         return Task.CompletedTask;
     }
 

@@ -18,9 +18,9 @@ public sealed class When_everything_runs_in_one_process : IDisposable
     public async Task A_published_inspection_reaches_planning_and_scheduling()
     {
         await using var host = TrackingHost.Embedded(_dataFolder);
-        var client = host.CreateClient();
+        var client = host.Planner();
 
-        await TrackingApi.RecordAndPublishNorthumbria(client);
+        await TrackingApi.RecordAndPublishNorthumbria(host.Inspector());
 
         var outstanding = await Eventually.Get(
             () => TrackingApi.Outstanding(client, NorthumbriaDemo.ProviderId), rows => rows.Count >= 8, because: "eight outstanding rows");
@@ -38,14 +38,14 @@ public sealed class When_everything_runs_in_one_process : IDisposable
     {
         await using (var first = TrackingHost.Embedded(_dataFolder, seedDemoData: true))
         {
-            var client = first.CreateClient();
+            var client = first.Planner();
             var outstanding = await Eventually.Get(
                 () => TrackingApi.Outstanding(client, NorthumbriaDemo.ProviderId), rows => rows.Count >= 8, because: "the demo to reach planning");
             outstanding.Count.ShouldBe(8);
         }
 
         await using var second = TrackingHost.Embedded(_dataFolder, seedDemoData: true);
-        var again = second.CreateClient();
+        var again = second.Planner();
         var recommendations = await again.GetFromJsonAsync<List<JsonElement>>("/api/recommendations", TrackingApi.Json);
         recommendations!.Count.ShouldBe(8);
         (await TrackingApi.Outstanding(again, NorthumbriaDemo.ProviderId)).Count.ShouldBe(8);

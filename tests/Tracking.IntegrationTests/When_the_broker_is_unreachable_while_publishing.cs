@@ -32,7 +32,7 @@ public sealed class When_the_broker_is_unreachable_while_publishing : IAsyncLife
     [Fact]
     public async Task Publishing_succeeds_and_every_event_arrives_once_the_broker_is_back()
     {
-        var inspector = _recommendations.CreateClient();
+        var inspector = _recommendations.Inspector();
         _link.Cut();
         var ready = await Eventually.Get(
             async () => (await inspector.GetAsync("/health/ready")).StatusCode,
@@ -43,12 +43,12 @@ public sealed class When_the_broker_is_unreachable_while_publishing : IAsyncLife
 
         // The events are safe in the outbox, not lost and not yet delivered.
         (await _database.Count("recommendations.outbox_messages", "\"SentAt\" IS NULL")).ShouldBe(9);
-        (await TrackingApi.Outstanding(_planning.CreateClient(), NorthumbriaDemo.ProviderId)).ShouldBeEmpty();
+        (await TrackingApi.Outstanding(_planning.Planner(), NorthumbriaDemo.ProviderId)).ShouldBeEmpty();
 
         _link.Resume();
 
         var outstanding = await Eventually.Get(
-            () => TrackingApi.Outstanding(_planning.CreateClient(), NorthumbriaDemo.ProviderId),
+            () => TrackingApi.Outstanding(_planning.Planner(), NorthumbriaDemo.ProviderId),
             rows => rows.Count >= 8, TimeSpan.FromSeconds(60), "the outbox to drain after the broker came back");
         await Eventually.Get(() => _database.Count("planning.inbox_messages"), n => n >= 9, because: "the inspection event too");
         await Eventually.Get(() => _database.Count("recommendations.outbox_messages", "\"SentAt\" IS NULL"), n => n == 0,

@@ -11,6 +11,9 @@ namespace Tracking.Recommendations.Demo;
 /// <summary>Loads and publishes the Northumbria inspection on first start of an empty embedded system.</summary>
 public sealed class NorthumbriaDemoSeeder(IServiceScopeFactory scopes, ILogger<NorthumbriaDemoSeeder> logger) : IHostedService
 {
+    /// <summary>Who the history says recorded and published the demo: the system, not a person.</summary>
+    public const string DemoActor = "system:demo-data";
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -21,9 +24,9 @@ public sealed class NorthumbriaDemoSeeder(IServiceScopeFactory scopes, ILogger<N
         }
 
         var inspection = await scope.ServiceProvider.GetRequiredService<RecordInspectionHandler>()
-            .Handle(NorthumbriaDemo.Inspection(), cancellationToken);
+            .Handle(NorthumbriaDemo.Inspection(), DemoActor, cancellationToken);
         await scope.ServiceProvider.GetRequiredService<PublishInspectionHandler>()
-            .Handle(inspection.Id, NorthumbriaDemo.PublishedOn, cancellationToken);
+            .Handle(inspection.Id, NorthumbriaDemo.PublishedOn, DemoActor, cancellationToken);
         logger.LogInformation("Loaded the demo inspection of {Provider} ({Count} recommendations)",
             inspection.ProviderName, inspection.Recommendations.Count);
     }

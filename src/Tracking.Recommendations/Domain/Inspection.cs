@@ -47,6 +47,11 @@ public sealed class Inspection
 
     public DateTime RecordedAt { get; init; }
 
+    /// <summary>Subject of the inspector who recorded it, from their token.</summary>
+    public string RecordedBy { get; init; } = "";
+
+    public string? PublishedBy { get; private set; }
+
     /// <summary>Optimistic concurrency: two publications racing each other cannot both win.</summary>
     public int Version { get; private set; }
 
@@ -54,7 +59,7 @@ public sealed class Inspection
 
     /// <summary>Publishes the inspection; its recommendations start awaiting the provider's response.</summary>
     public (InspectionPublished Inspection, IReadOnlyList<RecommendationPublished> Recommendations) Publish(
-        DateOnly publishedOn, DateTimeOffset now)
+        DateOnly publishedOn, DateTimeOffset now, string publishedBy)
     {
         if (Status == InspectionStatus.Published)
         {
@@ -64,6 +69,7 @@ public sealed class Inspection
         Status = InspectionStatus.Published;
         PublishedOn = publishedOn;
         PublishedAt = now.UtcDateTime;
+        PublishedBy = publishedBy;
         Version++;
         var ordered = Recommendations.OrderBy(r => r.Number).ToList();
         foreach (var recommendation in ordered)
@@ -79,7 +85,8 @@ public sealed class Inspection
             Standards.Select(s => new StandardRating(s.Code, InspectionFramework.Find(s.Code)!.Name, s.Rating.ToString())).ToList(),
             ordered.Select(r => r.Id).ToList(),
             publishedOn,
-            now);
+            now,
+            publishedBy);
         var recommendationsPublished = ordered
             .Select(r => new RecommendationPublished(r.Id, Id, Provider, r.Number, r.Text, r.Addressees, r.LinkedStandards, publishedOn, now))
             .ToList();

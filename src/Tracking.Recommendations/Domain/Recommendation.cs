@@ -1,14 +1,5 @@
 namespace Tracking.Recommendations.Domain;
 
-public enum RecommendationStatus
-{
-    /// <summary>Part of an inspection that has not been published yet.</summary>
-    Draft,
-
-    /// <summary>Published; the provider has not responded yet.</summary>
-    AwaitingResponse,
-}
-
 public sealed class Recommendation
 {
     public Guid Id { get; init; }

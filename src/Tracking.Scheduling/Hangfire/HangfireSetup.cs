@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.Dashboard;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Hangfire.Storage.SQLite;
@@ -9,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Tracking.ServiceDefaults.Hosting;
+using Tracking.ServiceDefaults.Security;
 
 namespace Tracking.Scheduling.Hangfire;
 
@@ -54,7 +56,14 @@ public static class HangfireSetup
     public static IEndpointRouteBuilder MapSchedulingDashboard(this IEndpointRouteBuilder app)
     {
         var storage = app.ServiceProvider.GetRequiredService<JobStorage>();
-        app.MapHangfireDashboard("/hangfire", new DashboardOptions { DashboardTitle = "Tracking: scheduled timers" }, storage);
+        app.MapHangfireDashboard("/hangfire", new DashboardOptions
+            {
+                DashboardTitle = "Tracking: scheduled timers",
+                // Who may open it is the endpoint's policy; this filter replaces Hangfire's local-requests-only default.
+                Authorization = [new SignedInDashboardUser()],
+                IsReadOnlyFunc = context => !context.GetHttpContext().User.IsInRole(TrackingRoles.Inspector),
+            }, storage)
+            .RequireAuthorization(TrackingPolicies.HangfireDashboard);
         return app;
     }
 

@@ -11,6 +11,8 @@ using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using Scalar.AspNetCore;
 using Tracking.ServiceDefaults.Http;
+using Tracking.ServiceDefaults.Security;
+using Microsoft.Extensions.Configuration;
 
 namespace Tracking.ServiceDefaults.Hosting;
 
@@ -25,7 +27,16 @@ public static class ServiceDefaultsExtensions
         // Binding failures reach the exception handler, which names the field that could not be read.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecuritySchemeTransformer>());
+        builder.AddTrackingSecurity();
+        var maxBody = builder.Configuration.GetValue("Tracking:Limits:MaxRequestBodyBytes", 30L * 1024 * 1024);
+        builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = maxBody);
+        builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o =>
+        {
+            o.MultipartBodyLengthLimit = maxBody;
+            o.ValueCountLimit = 200;
+            o.MultipartHeadersLengthLimit = 16 * 1024;
+        });
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), tags: ["live"]);
 
         var telemetry = builder.Services.AddOpenTelemetry()
@@ -51,16 +62,19 @@ public static class ServiceDefaultsExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseSecurityHeaders();
+        app.UseAuthentication();
+        app.UseAuthorization();
 
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = check => check.Tags.Contains("live") });
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = check => check.Tags.Contains("live") }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains("ready"),
             ResponseWriter = HealthReportWriter.WriteJson,
-        });
-        app.MapOpenApi();
-        app.MapScalarApiReference(o => o.WithTitle("Tracking API"));
-        app.MapGet("/", () => Results.Redirect("/scalar")).ExcludeFromDescription();
+        }).AllowAnonymous();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference(o => o.WithTitle("Tracking API")).AllowAnonymous();
+        app.MapGet("/", () => Results.Redirect("/scalar")).ExcludeFromDescription().AllowAnonymous();
         return app;
     }
 }

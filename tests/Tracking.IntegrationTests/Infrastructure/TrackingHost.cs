@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Tracking.ServiceDefaults.Security;
 
 namespace Tracking.IntegrationTests.Infrastructure;
 
@@ -12,7 +13,23 @@ namespace Tracking.IntegrationTests.Infrastructure;
 /// </summary>
 public sealed class TrackingHost(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
 {
+    /// <summary>One signing key per test run, shared by every distributed host as a real deployment shares it.</summary>
+    public static readonly string SharedSigningKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
     public ConsumeCounter Consumed { get; } = new();
+
+    /// <summary>A client carrying a token for the given role, minted with this host's key as the `token` command would.</summary>
+    public HttpClient ClientAs(string role, params string[] providers)
+    {
+        var client = CreateClient();
+        var token = Services.GetRequiredService<TokenIssuer>().Mint(role, providers, name: $"Test {role}", subject: $"test-{role}");
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public HttpClient Inspector() => ClientAs(TrackingRoles.Inspector);
+
+    public HttpClient Planner() => ClientAs(TrackingRoles.Planner);
 
     public static TrackingHost Distributed(string roles, TestDatabase database, TestVirtualHost vhost, int? brokerPort = null) => new(
         new Dictionary<string, string?>
@@ -25,6 +42,7 @@ public sealed class TrackingHost(IReadOnlyDictionary<string, string?> settings) 
             ["Tracking:Hangfire:PollInterval"] = "00:00:01",
             ["ConnectionStrings:Tracking"] = database.ConnectionString,
             ["ConnectionStrings:RabbitMq"] = vhost.AmqpUri(brokerPort),
+            ["Tracking:Auth:SigningKey"] = SharedSigningKey,
         });
 
     public static TrackingHost Embedded(string dataFolder, bool seedDemoData = false) => new(

@@ -8,6 +8,7 @@ public class When_an_inspection_is_published
 {
     private static readonly DateOnly PublishedOn = new(2020, 2, 11);
     private static readonly DateTimeOffset Now = new(2020, 2, 11, 0, 1, 0, TimeSpan.Zero);
+    private const string Inspector = "inspector-subject";
     private static readonly ProviderRef Northumbria = new("northumbria-crc", "Northumbria Community Rehabilitation Company", "North East");
 
     private readonly Inspection _inspection = new()
@@ -41,7 +42,7 @@ public class When_an_inspection_is_published
     [Fact]
     public void It_announces_the_inspection_with_its_provider_ratings_and_recommendations_in_number_order()
     {
-        var (published, _) = _inspection.Publish(PublishedOn, Now);
+        var (published, _) = _inspection.Publish(PublishedOn, Now, Inspector);
 
         published.InspectionId.ShouldBe(_inspection.Id);
         published.Provider.ShouldBe(Northumbria);
@@ -52,12 +53,14 @@ public class When_an_inspection_is_published
         published.RecommendationIds.ShouldBe([IdOf(1), IdOf(2), IdOf(3)]);
         published.PublishedOn.ShouldBe(PublishedOn);
         published.PublishedAt.ShouldBe(Now);
+        published.PublishedBy.ShouldBe(Inspector);
+        _inspection.PublishedBy.ShouldBe(Inspector);
     }
 
     [Fact]
     public void It_announces_each_recommendation_once_in_number_order()
     {
-        var (_, recommendations) = _inspection.Publish(PublishedOn, Now);
+        var (_, recommendations) = _inspection.Publish(PublishedOn, Now, Inspector);
 
         recommendations.Select(r => r.Number).ShouldBe([1, 2, 3]);
         recommendations.Select(r => r.RecommendationId).ShouldBe([IdOf(1), IdOf(2), IdOf(3)]);
@@ -66,7 +69,7 @@ public class When_an_inspection_is_published
     [Fact]
     public void Each_announced_recommendation_carries_its_provider_text_addressees_standards_and_publication_dates()
     {
-        var (_, recommendations) = _inspection.Publish(PublishedOn, Now);
+        var (_, recommendations) = _inspection.Publish(PublishedOn, Now, Inspector);
 
         var second = recommendations.Single(r => r.Number == 2);
         second.InspectionId.ShouldBe(_inspection.Id);
@@ -80,7 +83,7 @@ public class When_an_inspection_is_published
     [Fact]
     public void The_inspection_is_published_and_every_recommendation_awaits_the_providers_response()
     {
-        _inspection.Publish(PublishedOn, Now);
+        _inspection.Publish(PublishedOn, Now, Inspector);
 
         _inspection.Status.ShouldBe(InspectionStatus.Published);
         _inspection.PublishedOn.ShouldBe(PublishedOn);
@@ -95,7 +98,7 @@ public class When_an_inspection_is_published
     {
         var inBritishSummerTime = new DateTimeOffset(2026, 7, 2, 0, 30, 0, TimeSpan.FromHours(1));
 
-        var (published, recommendations) = _inspection.Publish(new DateOnly(2026, 7, 2), inBritishSummerTime);
+        var (published, recommendations) = _inspection.Publish(new DateOnly(2026, 7, 2), inBritishSummerTime, Inspector);
 
         _inspection.PublishedAt.ShouldBe(new DateTime(2026, 7, 1, 23, 30, 0, DateTimeKind.Utc));
         _inspection.PublishedAt!.Value.Kind.ShouldBe(DateTimeKind.Utc);
@@ -106,10 +109,10 @@ public class When_an_inspection_is_published
     [Fact]
     public void Publishing_it_again_is_refused_and_changes_nothing()
     {
-        _inspection.Publish(PublishedOn, Now);
+        _inspection.Publish(PublishedOn, Now, Inspector);
         var later = Now.AddDays(1);
 
-        var refusal = Should.Throw<ConflictException>(() => _inspection.Publish(PublishedOn.AddDays(1), later));
+        var refusal = Should.Throw<ConflictException>(() => _inspection.Publish(PublishedOn.AddDays(1), later, Inspector));
 
         refusal.Message.ShouldContain("2020-02-11");
         _inspection.Status.ShouldBe(InspectionStatus.Published);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Tracking.Contracts;
 using Tracking.Planning.Data;
+using Tracking.ServiceDefaults.Security;
 
 namespace Tracking.Planning.Features.ViewOutstanding;
 
@@ -22,7 +23,7 @@ public static class ViewOutstandingEndpoint
 {
     public static RouteGroupBuilder MapViewOutstanding(this RouteGroupBuilder planning)
     {
-        planning.MapGet("/outstanding", async (string? providerId, string? region, PlanningDbContext db, CancellationToken ct) =>
+        planning.MapGet("/outstanding", async (string? providerId, string? region, PlanningDbContext db, CurrentUser user, CancellationToken ct) =>
             {
                 var rows =
                     from r in db.Outstanding.AsNoTracking()
@@ -31,6 +32,11 @@ public static class ViewOutstandingEndpoint
                 if (!string.IsNullOrEmpty(providerId))
                 {
                     rows = rows.Where(x => x.r.ProviderId == providerId);
+                }
+
+                if (user.VisibleProviders is { } visible)
+                {
+                    rows = rows.Where(x => visible.Contains(x.r.ProviderId));
                 }
 
                 if (!string.IsNullOrEmpty(region))
@@ -44,6 +50,7 @@ public static class ViewOutstandingEndpoint
                         x.r.Number, x.r.Text, x.r.Status, x.r.LinkedStandards, x.r.Addressees, x.r.PublishedOn))
                     .ToList();
             })
+            .RequireAuthorization(TrackingPolicies.ReadPlanning)
             .WithName("ListOutstanding")
             .WithSummary("Recommendations still open, by provider and region");
         return planning;

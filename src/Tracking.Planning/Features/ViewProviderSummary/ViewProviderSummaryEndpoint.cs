@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Tracking.Contracts;
 using Tracking.Planning.Data;
+using Tracking.ServiceDefaults.Security;
 
 namespace Tracking.Planning.Features.ViewProviderSummary;
 
@@ -20,10 +21,10 @@ public static class ViewProviderSummaryEndpoint
 {
     public static RouteGroupBuilder MapViewProviderSummary(this RouteGroupBuilder planning)
     {
-        planning.MapGet("/providers/{providerId}/summary", async (string providerId, PlanningDbContext db, CancellationToken ct) =>
+        planning.MapGet("/providers/{providerId}/summary", async (string providerId, PlanningDbContext db, CurrentUser user, CancellationToken ct) =>
             {
                 var provider = await db.Providers.AsNoTracking().FirstOrDefaultAsync(p => p.ProviderId == providerId, ct);
-                if (provider is null)
+                if (provider is null || !user.CanSee(providerId))
                 {
                     return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Provider not found",
                         detail: $"No recommendations have been published for provider '{providerId}'.");
@@ -43,6 +44,7 @@ public static class ViewProviderSummaryEndpoint
                         ? new LastInspection(id, provider.LastInspectionTitle, provider.LastInspectionRating, provider.LastInspectionPublishedOn)
                         : null));
             })
+            .RequireAuthorization(TrackingPolicies.ReadPlanning)
             .WithName("ViewProviderSummary")
             .WithSummary("How much is outstanding for one provider, and its latest inspection")
             .Produces<ProviderSummary>()

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Tracking.Recommendations.Domain;
 using Tracking.Recommendations.Features.ViewInspection;
+using Tracking.ServiceDefaults.Security;
 
 namespace Tracking.Recommendations.Features.PublishInspection;
 
@@ -14,7 +15,7 @@ public static class PublishInspectionEndpoint
     public static RouteGroupBuilder MapPublishInspection(this RouteGroupBuilder inspections)
     {
         inspections.MapPost("/{id:guid}/publish", async (Guid id, PublishInspectionRequest? request, PublishInspectionHandler handler,
-                TimeProvider clock, CancellationToken ct) =>
+                CurrentUser user, TimeProvider clock, CancellationToken ct) =>
             {
                 if (request?.PublishedOn is { } publishedOn && publishedOn > UkCalendar.Today(clock.GetUtcNow()))
                 {
@@ -24,10 +25,11 @@ public static class PublishInspectionEndpoint
                     });
                 }
 
-                return await handler.Handle(id, request?.PublishedOn, ct) is { } inspection
+                return await handler.Handle(id, request?.PublishedOn, user.Subject, ct) is { } inspection
                     ? Results.Ok(InspectionView.From(inspection))
                     : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Inspection not found", detail: $"There is no inspection {id}.");
             })
+            .RequireAuthorization(TrackingPolicies.Inspectorate)
             .WithName("PublishInspection")
             .WithSummary("Publish an inspection: its recommendations become tracked actions")
             .Produces<InspectionView>()

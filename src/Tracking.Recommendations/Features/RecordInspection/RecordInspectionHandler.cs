@@ -6,7 +6,7 @@ namespace Tracking.Recommendations.Features.RecordInspection;
 /// <summary>Stores a validated inspection as a draft; nothing is published until the inspector says so.</summary>
 public sealed class RecordInspectionHandler(RecommendationsDbContext db, TimeProvider clock)
 {
-    public async Task<Inspection> Handle(RecordInspectionRequest request, CancellationToken cancellationToken)
+    public async Task<Inspection> Handle(RecordInspectionRequest request, string recordedBy, CancellationToken cancellationToken)
     {
         var inspectionId = Guid.CreateVersion7();
         var inspection = new Inspection
@@ -20,6 +20,7 @@ public sealed class RecordInspectionHandler(RecommendationsDbContext db, TimePro
             FieldworkEndedOn = request.FieldworkEndedOn,
             OverallRating = Enum.Parse<Rating>(request.OverallRating!),
             RecordedAt = clock.GetUtcNow().UtcDateTime,
+            RecordedBy = recordedBy,
             Standards = request.Standards!
                 .Select(s => new InspectionStandard { Code = s.Code!, Rating = Enum.Parse<Rating>(s.Rating!) })
                 .OrderBy(s => s.Code, StringComparer.Ordinal)

@@ -16,6 +16,8 @@ public sealed record InspectionView(
     InspectionStatus Status,
     DateOnly? PublishedOn,
     DateTimeOffset? PublishedAt,
+    string RecordedBy,
+    string? PublishedBy,
     IReadOnlyList<StandardRatingView> Standards,
     IReadOnlyList<RecommendationView> Recommendations)
 {
@@ -29,6 +31,8 @@ public sealed record InspectionView(
         inspection.Status,
         inspection.PublishedOn,
         inspection.PublishedAt,
+        inspection.RecordedBy,
+        inspection.PublishedBy,
         inspection.Standards
             .OrderBy(s => s.Code, StringComparer.Ordinal)
             .Select(s => new StandardRatingView(s.Code, InspectionFramework.Find(s.Code)?.Name ?? s.Code, s.Rating))

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Tracking.Recommendations.Data;
 using Tracking.Recommendations.Domain;
+using Tracking.ServiceDefaults.Security;
 
 namespace Tracking.Recommendations.Features.ViewRecommendations;
 
@@ -11,7 +12,7 @@ public static class ViewRecommendationsEndpoints
 {
     public static RouteGroupBuilder MapViewRecommendations(this RouteGroupBuilder recommendations)
     {
-        recommendations.MapGet("/", async (string? providerId, string? status, RecommendationsDbContext db, CancellationToken ct) =>
+        recommendations.MapGet("/", async (string? providerId, string? status, RecommendationsDbContext db, CurrentUser user, CancellationToken ct) =>
             {
                 RecommendationStatus? wanted = null;
                 if (status is not null)
@@ -33,6 +34,11 @@ public static class ViewRecommendationsEndpoints
                     query = query.Where(r => r.ProviderId == providerId);
                 }
 
+                if (user.VisibleProviders is { } visible)
+                {
+                    query = query.Where(r => visible.Contains(r.ProviderId));
+                }
+
                 if (wanted is not null)
                 {
                     query = query.Where(r => r.Status == wanted);
@@ -41,15 +47,18 @@ public static class ViewRecommendationsEndpoints
                 var found = await query.OrderBy(r => r.ProviderId).ThenBy(r => r.InspectionId).ThenBy(r => r.Number).ToListAsync(ct);
                 return Results.Ok(found.Select(r => RecommendationView.From(r, r.Inspection!)).ToList());
             })
+            .RequireAuthorization(TrackingPolicies.ReadRecommendations)
             .WithName("ListRecommendations")
             .WithSummary("Recommendations, optionally for one provider and in one status")
             .Produces<List<RecommendationView>>()
             .ProducesValidationProblem();
 
-        recommendations.MapGet("/{id:guid}", async (Guid id, RecommendationsDbContext db, CancellationToken ct) =>
+        recommendations.MapGet("/{id:guid}", async (Guid id, RecommendationsDbContext db, CurrentUser user, CancellationToken ct) =>
                 await db.Recommendations.AsNoTracking().Include(r => r.Inspection).FirstOrDefaultAsync(r => r.Id == id, ct) is { } found
+                    && user.CanSee(found.ProviderId)
                     ? Results.Ok(RecommendationView.From(found, found.Inspection!))
                     : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Recommendation not found", detail: $"There is no recommendation {id}."))
+            .RequireAuthorization(TrackingPolicies.ReadRecommendations)
             .WithName("ViewRecommendation")
             .WithSummary("One recommendation")
             .Produces<RecommendationView>()

@@ -54,11 +54,18 @@ namespace Tracking.Recommendations.Data.Migrations.Postgres
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("PublishedBy")
+                        .HasColumnType("text");
+
                     b.Property<DateOnly?>("PublishedOn")
                         .HasColumnType("date");
 
                     b.Property<DateTime>("RecordedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<string>("Region")
                         .IsRequired()

@@ -47,10 +47,17 @@ namespace Tracking.Recommendations.Data.Migrations.Sqlite
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PublishedBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("PublishedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Region")

@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace Tracking.ServiceDefaults.Security;
+
+/// <summary>
+/// Who may do what, as named policies. Routes name a policy; none checks roles by hand. Provider scoping (a
+/// provider manager sees only their own providers' data) is applied on top by the handlers, through CurrentUser.
+/// </summary>
+public static class TrackingPolicies
+{
+    /// <summary>Create and publish inspections, review evidence, decide revisions, close.</summary>
+    public const string Inspectorate = "inspectorate";
+
+    /// <summary>Respond, plan actions, submit evidence, request revisions (own provider only).</summary>
+    public const string ProviderWork = "provider-work";
+
+    /// <summary>Read recommendations and their history (provider managers: own provider only).</summary>
+    public const string ReadRecommendations = "read-recommendations";
+
+    /// <summary>Download evidence files: not planners.</summary>
+    public const string ReadEvidenceFiles = "read-evidence-files";
+
+    /// <summary>Planning views, reinspection plans and exports (provider managers: own provider's rows only).</summary>
+    public const string ReadPlanning = "read-planning";
+
+    /// <summary>Schedule views (provider managers: own provider only).</summary>
+    public const string ReadSchedule = "read-schedule";
+
+    /// <summary>Move or cancel follow-up reviews, plan reinspections.</summary>
+    public const string ManageSchedule = "manage-schedule";
+
+    /// <summary>The Hangfire dashboard: inspectors, and planners read-only.</summary>
+    public const string HangfireDashboard = "hangfire-dashboard";
+
+    public static AuthorizationBuilder AddTrackingPolicies(this AuthorizationBuilder builder) => builder
+        // Anything not marked otherwise needs at least a valid token; the endpoint guard test keeps routes explicit.
+        .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+        .AddPolicy(Inspectorate, p => p.RequireRole(TrackingRoles.Inspector))
+        .AddPolicy(ProviderWork, p => p.RequireRole(TrackingRoles.ProviderManager))
+        .AddPolicy(ReadRecommendations, p => p.RequireRole(TrackingRoles.All))
+        .AddPolicy(ReadEvidenceFiles, p => p.RequireRole(TrackingRoles.Inspector, TrackingRoles.ProviderManager))
+        .AddPolicy(ReadPlanning, p => p.RequireRole(TrackingRoles.All))
+        .AddPolicy(ReadSchedule, p => p.RequireRole(TrackingRoles.All))
+        .AddPolicy(ManageSchedule, p => p.RequireRole(TrackingRoles.Planner))
+        .AddPolicy(HangfireDashboard, p => p.RequireRole(TrackingRoles.Inspector, TrackingRoles.Planner));
+}
