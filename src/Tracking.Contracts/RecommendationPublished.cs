@@ -10,4 +10,5 @@ public sealed record RecommendationPublished(
     IReadOnlyList<string> Addressees,
     IReadOnlyList<string> LinkedStandards,
     DateOnly PublishedOn,
-    DateTimeOffset PublishedAt);
+    DateTimeOffset PublishedAt,
+    RecommendationState? State = null);

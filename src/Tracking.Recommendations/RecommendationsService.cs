@@ -11,6 +11,12 @@ using Tracking.Recommendations.Features.RecordInspection;
 using Tracking.Recommendations.Features.ViewInspection;
 using Tracking.Recommendations.Features.ViewRecommendations;
 using Tracking.ServiceDefaults.Persistence;
+using Tracking.ServiceDefaults.Idempotency;
+using Tracking.Recommendations.Features.Shared;
+using Tracking.Recommendations.Features.ViewHistory;
+using Tracking.Recommendations.Features.RespondToRecommendation;
+using Tracking.Recommendations.Features.AcceptResponse;
+using Tracking.Recommendations.Features.CloseRecommendation;
 
 namespace Tracking.Recommendations;
 
@@ -22,6 +28,7 @@ public static class RecommendationsService
             RecommendationsDbContext.ServiceName);
         builder.Services.AddScoped<RecordInspectionHandler>();
         builder.Services.AddScoped<PublishInspectionHandler>();
+        builder.Services.AddScoped<RecommendationCommand>();
         if (builder.Configuration.GetValue("Tracking:SeedDemoData", false))
         {
             builder.Services.AddHostedService<NorthumbriaDemoSeeder>();
@@ -33,11 +40,17 @@ public static class RecommendationsService
     public static IEndpointRouteBuilder MapRecommendationsApi(this IEndpointRouteBuilder app)
     {
         app.MapGroup("/api/inspections").WithTags("Inspections")
+            .AddEndpointFilter<IdempotencyFilter<RecommendationsDbContext>>()
             .MapRecordInspection()
             .MapViewInspection()
             .MapPublishInspection();
         app.MapGroup("/api/recommendations").WithTags("Recommendations")
-            .MapViewRecommendations();
+            .AddEndpointFilter<IdempotencyFilter<RecommendationsDbContext>>()
+            .MapViewRecommendations()
+            .MapViewHistory()
+            .MapRespondToRecommendation()
+            .MapAcceptResponse()
+            .MapCloseRecommendation();
         return app;
     }
 }

@@ -13,6 +13,17 @@ public abstract class RecommendationsDbContext(DbContextOptions options) : Servi
 
     public DbSet<Recommendation> Recommendations => Set<Recommendation>();
 
+    public DbSet<HistoryEntry> History => Set<HistoryEntry>();
+
+    /// <summary>A recommendation with everything its commands need, or null when there is none.</summary>
+    public Task<Recommendation?> LoadRecommendation(Guid id, CancellationToken cancellationToken) => Recommendations
+        .Include(r => r.Inspection)
+        .Include(r => r.Responses)
+        .Include(r => r.Actions)
+        .Include(r => r.Evidence).ThenInclude(e => e.Files)
+        .Include(r => r.Revisions)
+        .FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -48,7 +59,87 @@ public abstract class RecommendationsDbContext(DbContextOptions options) : Servi
             recommendation.Property(r => r.Status).HasConversion<string>().HasMaxLength(30);
             recommendation.HasIndex(r => r.ProviderId);
             recommendation.HasIndex(r => new { r.InspectionId, r.Number }).IsUnique();
+            recommendation.Property(r => r.Version).IsConcurrencyToken();
+            recommendation.Property(r => r.ClosedAs).HasConversion<string>().HasMaxLength(30);
+            recommendation.Property(r => r.ClosureComment).HasMaxLength(4000);
+            recommendation.Ignore(r => r.CurrentResponse);
+            recommendation.HasMany(r => r.Responses).WithOne().HasForeignKey(x => x.RecommendationId);
+            recommendation.HasMany(r => r.Actions).WithOne().HasForeignKey(x => x.RecommendationId);
+            recommendation.HasMany(r => r.Evidence).WithOne().HasForeignKey(x => x.RecommendationId);
+            recommendation.HasMany(r => r.Revisions).WithOne().HasForeignKey(x => x.RecommendationId);
+            recommendation.HasMany(r => r.History).WithOne().HasForeignKey(x => x.RecommendationId);
         });
+        modelBuilder.Entity<ProviderResponse>(response =>
+        {
+            response.ToTable("provider_responses");
+            response.HasKey(x => x.Id);
+            response.HasIndex(x => new { x.RecommendationId, x.Version }).IsUnique();
+            response.Property(x => x.Kind).HasConversion<string>().HasMaxLength(30);
+            response.Property(x => x.Rationale).HasMaxLength(4000);
+            response.Property(x => x.RespondedBy).HasMaxLength(200);
+        });
+        modelBuilder.Entity<PlannedAction>(action =>
+        {
+            action.ToTable("planned_actions");
+            action.HasKey(x => x.Id);
+            action.Property(x => x.Description).HasMaxLength(2000);
+            action.Property(x => x.OwnerName).HasMaxLength(200);
+            action.Property(x => x.OwnerEmail).HasMaxLength(320);
+            action.Property(x => x.MeasureOfSuccess).HasMaxLength(2000);
+            action.Property(x => x.PlannedBy).HasMaxLength(200);
+            action.Property(x => x.CompletedBy).HasMaxLength(200);
+            action.Ignore(x => x.IsDone);
+        });
+        modelBuilder.Entity<EvidenceSubmission>(evidence =>
+        {
+            evidence.ToTable("evidence_submissions");
+            evidence.HasKey(x => x.Id);
+            evidence.Property(x => x.Narrative).HasMaxLength(10000);
+            evidence.Property(x => x.SubmittedBy).HasMaxLength(200);
+            evidence.Property(x => x.Outcome).HasConversion<string>().HasMaxLength(30);
+            evidence.Property(x => x.Judgement).HasConversion<string>().HasMaxLength(30);
+            evidence.Property(x => x.ReviewComment).HasMaxLength(4000);
+            evidence.Property(x => x.ReviewedBy).HasMaxLength(200);
+            evidence.Ignore(x => x.AwaitsReview);
+            evidence.OwnsMany(x => x.Files, file =>
+            {
+                file.ToTable("evidence_files");
+                file.WithOwner().HasForeignKey("EvidenceId");
+                file.HasKey(f => f.Id);
+                file.Property(f => f.ContentHash).HasMaxLength(64);
+                file.Property(f => f.ContentType).HasMaxLength(100);
+                file.Property(f => f.OriginalName).HasMaxLength(255);
+            });
+        });
+        modelBuilder.Entity<TargetDateRevision>(revision =>
+        {
+            revision.ToTable("target_date_revisions");
+            revision.HasKey(x => x.Id);
+            revision.Property(x => x.Reason).HasMaxLength(4000);
+            revision.Property(x => x.Decision).HasConversion<string>().HasMaxLength(30);
+            revision.Property(x => x.DecisionComment).HasMaxLength(4000);
+            revision.Property(x => x.RequestedBy).HasMaxLength(200);
+            revision.Property(x => x.DecidedBy).HasMaxLength(200);
+        });
+        modelBuilder.Entity<HistoryEntry>(entry =>
+        {
+            entry.ToTable("history_entries");
+            entry.HasKey(x => x.Id);
+            entry.HasIndex(x => new { x.RecommendationId, x.Sequence }).IsUnique();
+            entry.Property(x => x.ActorSubject).HasMaxLength(200);
+            entry.Property(x => x.ActorName).HasMaxLength(200);
+            entry.Property(x => x.Change).HasMaxLength(60);
+            entry.Property(x => x.What).HasMaxLength(4000);
+            entry.Property(x => x.Why).HasMaxLength(10000);
+        });
+
+        // Ids are made in the domain (Guid v7). Saying so lets EF treat a new child found in a loaded
+        // aggregate's collection as an insert rather than an update of a row that does not exist.
+        foreach (var key in modelBuilder.Model.GetEntityTypes().SelectMany(t => t.GetKeys()).SelectMany(k => k.Properties)
+                     .Where(p => p.ClrType == typeof(Guid) && p.Name == "Id"))
+        {
+            key.ValueGenerated = Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never;
+        }
     }
 }
 

@@ -74,7 +74,7 @@ public sealed class Inspection
         var ordered = Recommendations.OrderBy(r => r.Number).ToList();
         foreach (var recommendation in ordered)
         {
-            recommendation.MarkPublished(now);
+            recommendation.MarkPublished(now, publishedBy);
         }
 
         var inspectionPublished = new InspectionPublished(
@@ -88,7 +88,7 @@ public sealed class Inspection
             now,
             publishedBy);
         var recommendationsPublished = ordered
-            .Select(r => new RecommendationPublished(r.Id, Id, Provider, r.Number, r.Text, r.Addressees, r.LinkedStandards, publishedOn, now))
+            .Select(r => new RecommendationPublished(r.Id, Id, Provider, r.Number, r.Text, [.. r.Addressees], [.. r.LinkedStandards], publishedOn, now, r.State()))
             .ToList();
         return (inspectionPublished, recommendationsPublished);
     }

@@ -29,6 +29,12 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
                 Title = "This change is not allowed in the current state.",
                 Detail = conflict.Message,
             },
+            KeyNotFoundException missing => new ProblemDetails
+            {
+                Status = StatusCodes.Status404NotFound,
+                Title = "Not found",
+                Detail = missing.Message,
+            },
             DbUpdateConcurrencyException => new ProblemDetails
             {
                 Status = StatusCodes.Status409Conflict,

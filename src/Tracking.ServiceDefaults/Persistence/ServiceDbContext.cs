@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Tracking.ServiceDefaults.Idempotency;
 using Tracking.ServiceDefaults.Inbox;
 using Tracking.ServiceDefaults.Outbox;
 
@@ -31,6 +32,7 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
 
         modelBuilder.ApplyConfiguration(new OutboxMessageConfiguration());
         modelBuilder.ApplyConfiguration(new InboxMessageConfiguration());
+        modelBuilder.ApplyConfiguration(new IdempotentRequestConfiguration());
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Tracking.Recommendations.Data;
 using Tracking.Recommendations.Domain;
+using Tracking.Recommendations.Features.Shared;
 using Tracking.ServiceDefaults.Security;
 
 namespace Tracking.Recommendations.Features.ViewRecommendations;
@@ -54,14 +55,13 @@ public static class ViewRecommendationsEndpoints
             .ProducesValidationProblem();
 
         recommendations.MapGet("/{id:guid}", async (Guid id, RecommendationsDbContext db, CurrentUser user, CancellationToken ct) =>
-                await db.Recommendations.AsNoTracking().Include(r => r.Inspection).FirstOrDefaultAsync(r => r.Id == id, ct) is { } found
-                    && user.CanSee(found.ProviderId)
-                    ? Results.Ok(RecommendationView.From(found, found.Inspection!))
-                    : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Recommendation not found", detail: $"There is no recommendation {id}."))
+                await db.LoadRecommendation(id, ct) is { } found && user.CanSee(found.ProviderId)
+                    ? Results.Ok(RecommendationDetail.From(found))
+                    : RecommendationCommand.NotFound(id))
             .RequireAuthorization(TrackingPolicies.ReadRecommendations)
             .WithName("ViewRecommendation")
-            .WithSummary("One recommendation")
-            .Produces<RecommendationView>()
+            .WithSummary("One recommendation with its response, action plan, evidence and revisions")
+            .Produces<RecommendationDetail>()
             .ProducesProblem(StatusCodes.Status404NotFound);
         return recommendations;
     }

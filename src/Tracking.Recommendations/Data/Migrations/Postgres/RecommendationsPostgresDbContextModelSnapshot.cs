@@ -24,10 +24,109 @@ namespace Tracking.Recommendations.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Tracking.Recommendations.Domain.EvidenceSubmission", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.PrimitiveCollection<List<Guid>>("ActionIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]");
+
+                    b.Property<DateOnly>("EffectiveDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Judgement")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Narrative")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<Guid>("RecommendationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ReviewComment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SubmittedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecommendationId");
+
+                    b.ToTable("evidence_submissions", "recommendations");
+                });
+
+            modelBuilder.Entity("Tracking.Recommendations.Domain.HistoryEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ActorSubject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Change")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<Guid>("RecommendationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Why")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecommendationId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("history_entries", "recommendations");
+                });
+
             modelBuilder.Entity("Tracking.Recommendations.Domain.Inspection", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateOnly?>("FieldworkEndedOn")
@@ -93,15 +192,116 @@ namespace Tracking.Recommendations.Data.Migrations.Postgres
                     b.ToTable("inspections", "recommendations");
                 });
 
+            modelBuilder.Entity("Tracking.Recommendations.Domain.PlannedAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CompletedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("MeasureOfSuccess")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("OwnerEmail")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<string>("OwnerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("PlannedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PlannedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("RecommendationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("TargetDate")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecommendationId");
+
+                    b.ToTable("planned_actions", "recommendations");
+                });
+
+            modelBuilder.Entity("Tracking.Recommendations.Domain.ProviderResponse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Rationale")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid>("RecommendationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("RespondedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RespondedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecommendationId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("provider_responses", "recommendations");
+                });
+
             modelBuilder.Entity("Tracking.Recommendations.Domain.Recommendation", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
+
+                    b.Property<int?>("AcceptedResponseVersion")
+                        .HasColumnType("integer");
 
                     b.PrimitiveCollection<List<string>>("Addressees")
                         .IsRequired()
                         .HasColumnType("text[]");
+
+                    b.Property<string>("ClosedAs")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClosureComment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
 
                     b.Property<Guid>("InspectionId")
                         .HasColumnType("uuid");
@@ -126,10 +326,17 @@ namespace Tracking.Recommendations.Data.Migrations.Postgres
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
 
+                    b.Property<DateOnly?>("TargetDate")
+                        .HasColumnType("date");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -139,6 +346,92 @@ namespace Tracking.Recommendations.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("recommendations", "recommendations");
+                });
+
+            modelBuilder.Entity("Tracking.Recommendations.Domain.TargetDateRevision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ActionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("CurrentDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("DecisionComment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid>("RecommendationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("RequestedDate")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecommendationId");
+
+                    b.ToTable("target_date_revisions", "recommendations");
+                });
+
+            modelBuilder.Entity("Tracking.ServiceDefaults.Idempotency.IdempotentRequest", b =>
+                {
+                    b.Property<string>("Subject")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Body")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Route")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("StatusCode")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Subject", "Key");
+
+                    b.ToTable("idempotent_requests", "recommendations");
                 });
 
             modelBuilder.Entity("Tracking.ServiceDefaults.Inbox.InboxMessage", b =>
@@ -200,6 +493,62 @@ namespace Tracking.Recommendations.Data.Migrations.Postgres
                     b.ToTable("outbox_messages", "recommendations");
                 });
 
+            modelBuilder.Entity("Tracking.Recommendations.Domain.EvidenceSubmission", b =>
+                {
+                    b.HasOne("Tracking.Recommendations.Domain.Recommendation", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("RecommendationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Tracking.Recommendations.Domain.EvidenceFile", "Files", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("ContentHash")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)");
+
+                            b1.Property<string>("ContentType")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)");
+
+                            b1.Property<Guid>("EvidenceId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("OriginalName")
+                                .IsRequired()
+                                .HasMaxLength(255)
+                                .HasColumnType("character varying(255)");
+
+                            b1.Property<long>("Size")
+                                .HasColumnType("bigint");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("EvidenceId");
+
+                            b1.ToTable("evidence_files", "recommendations");
+
+                            b1.WithOwner()
+                                .HasForeignKey("EvidenceId");
+                        });
+
+                    b.Navigation("Files");
+                });
+
+            modelBuilder.Entity("Tracking.Recommendations.Domain.HistoryEntry", b =>
+                {
+                    b.HasOne("Tracking.Recommendations.Domain.Recommendation", null)
+                        .WithMany("History")
+                        .HasForeignKey("RecommendationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Tracking.Recommendations.Domain.Inspection", b =>
                 {
                     b.OwnsMany("Tracking.Recommendations.Domain.InspectionStandard", "Standards", b1 =>
@@ -227,6 +576,24 @@ namespace Tracking.Recommendations.Data.Migrations.Postgres
                     b.Navigation("Standards");
                 });
 
+            modelBuilder.Entity("Tracking.Recommendations.Domain.PlannedAction", b =>
+                {
+                    b.HasOne("Tracking.Recommendations.Domain.Recommendation", null)
+                        .WithMany("Actions")
+                        .HasForeignKey("RecommendationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tracking.Recommendations.Domain.ProviderResponse", b =>
+                {
+                    b.HasOne("Tracking.Recommendations.Domain.Recommendation", null)
+                        .WithMany("Responses")
+                        .HasForeignKey("RecommendationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Tracking.Recommendations.Domain.Recommendation", b =>
                 {
                     b.HasOne("Tracking.Recommendations.Domain.Inspection", "Inspection")
@@ -238,9 +605,31 @@ namespace Tracking.Recommendations.Data.Migrations.Postgres
                     b.Navigation("Inspection");
                 });
 
+            modelBuilder.Entity("Tracking.Recommendations.Domain.TargetDateRevision", b =>
+                {
+                    b.HasOne("Tracking.Recommendations.Domain.Recommendation", null)
+                        .WithMany("Revisions")
+                        .HasForeignKey("RecommendationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Tracking.Recommendations.Domain.Inspection", b =>
                 {
                     b.Navigation("Recommendations");
+                });
+
+            modelBuilder.Entity("Tracking.Recommendations.Domain.Recommendation", b =>
+                {
+                    b.Navigation("Actions");
+
+                    b.Navigation("Evidence");
+
+                    b.Navigation("History");
+
+                    b.Navigation("Responses");
+
+                    b.Navigation("Revisions");
                 });
 #pragma warning restore 612, 618
         }

@@ -53,6 +53,39 @@ namespace Tracking.Scheduling.Data.Migrations.Postgres
                     b.ToTable("timed_recommendations", "scheduling");
                 });
 
+            modelBuilder.Entity("Tracking.ServiceDefaults.Idempotency.IdempotentRequest", b =>
+                {
+                    b.Property<string>("Subject")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Body")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Route")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("StatusCode")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Subject", "Key");
+
+                    b.ToTable("idempotent_requests", "scheduling");
+                });
+
             modelBuilder.Entity("Tracking.ServiceDefaults.Inbox.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
