@@ -35,7 +35,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
                 Title = "Not found",
                 Detail = missing.Message,
             },
-            DbUpdateConcurrencyException => new ProblemDetails
+            DbUpdateException update when update is DbUpdateConcurrencyException || IsUniqueViolation(update) => new ProblemDetails
             {
                 Status = StatusCodes.Status409Conflict,
                 Title = "Someone else changed this at the same time.",
@@ -51,6 +51,14 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
         httpContext.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
+
+    /// <summary>Two writers adding the same next history line or version collide on a unique key: the same race as a stale version.</summary>
+    private static bool IsUniqueViolation(DbUpdateException exception) => exception.InnerException switch
+    {
+        Npgsql.PostgresException postgres => postgres.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
+        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteExtendedErrorCode is 2067 or 1555,
+        _ => false,
+    };
 
     /// <summary>"$.recommendations[2].number" → "recommendations[2].number", the name a client sent.</summary>
     private static string FieldName(string? path) =>
