@@ -1,3 +1,4 @@
+using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -19,12 +20,27 @@ public static class PlanningService
     public static IHostApplicationBuilder AddPlanningService(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<PlanningDbContext, PlanningSqliteDbContext, PlanningPostgresDbContext>(PlanningDbContext.ServiceName);
-        builder.AddConsumers(bus =>
-        {
-            bus.AddConsumer<InspectionPublishedConsumer>().Endpoint(e => e.Name = QueueName);
-            bus.AddConsumer<RecommendationPublishedConsumer>().Endpoint(e => e.Name = QueueName);
-        });
+        builder.AddConsumers(AddReadModelConsumers);
         return builder;
+    }
+
+    /// <summary>Every consumer that keeps the read model, each event type on the one planning queue.</summary>
+    public static void AddReadModelConsumers(IBusRegistrationConfigurator bus)
+    {
+        void OnPlanningQueue<TConsumer>() where TConsumer : class, IConsumer =>
+            bus.AddConsumer<TConsumer>().Endpoint(e => e.Name = QueueName);
+
+        OnPlanningQueue<InspectionPublishedConsumer>();
+        OnPlanningQueue<RecommendationPublishedConsumer>();
+        OnPlanningQueue<ProviderRespondedConsumer>();
+        OnPlanningQueue<ResponseAcceptedConsumer>();
+        OnPlanningQueue<ActionPlannedConsumer>();
+        OnPlanningQueue<ActionCompletedConsumer>();
+        OnPlanningQueue<EvidenceSubmittedConsumer>();
+        OnPlanningQueue<EvidenceReviewedConsumer>();
+        OnPlanningQueue<TargetDateRevisionRequestedConsumer>();
+        OnPlanningQueue<TargetDateRevisionDecidedConsumer>();
+        OnPlanningQueue<RecommendationClosedConsumer>();
     }
 
     public static IEndpointRouteBuilder MapPlanningApi(this IEndpointRouteBuilder app)

@@ -17,6 +17,13 @@ using Tracking.Recommendations.Features.ViewHistory;
 using Tracking.Recommendations.Features.RespondToRecommendation;
 using Tracking.Recommendations.Features.AcceptResponse;
 using Tracking.Recommendations.Features.CloseRecommendation;
+using Tracking.Recommendations.Evidence;
+using Tracking.Recommendations.Features.SubmitEvidence;
+using Tracking.Recommendations.Features.DownloadEvidenceFile;
+using Tracking.Recommendations.Features.ReviewEvidence;
+using Tracking.Recommendations.Features.PlanAction;
+using Tracking.Recommendations.Features.RequestTargetDateRevision;
+using Tracking.Recommendations.Features.DecideTargetDateRevision;
 
 namespace Tracking.Recommendations;
 
@@ -29,6 +36,7 @@ public static class RecommendationsService
         builder.Services.AddScoped<RecordInspectionHandler>();
         builder.Services.AddScoped<PublishInspectionHandler>();
         builder.Services.AddScoped<RecommendationCommand>();
+        builder.AddEvidenceStorage();
         if (builder.Configuration.GetValue("Tracking:SeedDemoData", false))
         {
             builder.Services.AddHostedService<NorthumbriaDemoSeeder>();
@@ -50,7 +58,14 @@ public static class RecommendationsService
             .MapViewHistory()
             .MapRespondToRecommendation()
             .MapAcceptResponse()
-            .MapCloseRecommendation();
+            .MapCloseRecommendation()
+            .MapSubmitEvidence()
+            .MapDownloadEvidenceFile()
+            .MapReviewEvidence()
+            .MapPlanAction()
+            .MapCompleteAction()
+            .MapRequestTargetDateRevision()
+            .MapDecideTargetDateRevision();
         return app;
     }
 }

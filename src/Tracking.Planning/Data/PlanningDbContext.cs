@@ -39,6 +39,11 @@ public abstract class PlanningDbContext(DbContextOptions options) : ServiceDbCon
             row.Property(r => r.ProviderId).HasMaxLength(64);
             row.Property(r => r.Status).HasMaxLength(30);
             row.Property(r => r.Text).HasMaxLength(4000);
+            row.Property(r => r.LastProgressJudgement).HasMaxLength(30);
+            row.Property(r => r.ClosedAs).HasMaxLength(30);
+
+            // Two events for one recommendation consumed at once: the later save fails, is retried and re-compares versions.
+            row.Property(r => r.Version).IsConcurrencyToken();
             row.HasIndex(r => new { r.ProviderId, r.Status });
         });
         modelBuilder.Entity<PlannedProvider>(provider =>

@@ -11,18 +11,13 @@ public sealed class RecommendationPublishedConsumer(PlanningDbContext db, TimePr
     protected override async Task Handle(RecommendationPublished message, ConsumeContext<RecommendationPublished> context)
     {
         await Db.RememberProvider(message.Provider, context.CancellationToken);
-        Db.Outstanding.Add(new OutstandingRecommendation
+        var row = await Db.Outstanding.FindAsync([message.RecommendationId], context.CancellationToken);
+        if (row is null)
         {
-            RecommendationId = message.RecommendationId,
-            InspectionId = message.InspectionId,
-            ProviderId = message.Provider.Id,
-            Number = message.Number,
-            Text = message.Text,
-            Addressees = [.. message.Addressees],
-            LinkedStandards = [.. message.LinkedStandards],
-            Status = RecommendationStatuses.AwaitingResponse,
-            PublishedOn = message.PublishedOn,
-            PublishedAt = message.PublishedAt.UtcDateTime,
-        });
+            row = new OutstandingRecommendation { RecommendationId = message.RecommendationId };
+            Db.Outstanding.Add(row);
+        }
+
+        row.Describe(message);
     }
 }

@@ -138,8 +138,8 @@ public sealed class Recommendation
 
     public ActionCompleted CompleteAction(Guid actionId, Actor actor, DateTimeOffset now)
     {
-        Guard(LifecycleCommand.CompleteAction);
         var action = Actions.FirstOrDefault(a => a.Id == actionId) ?? throw new KeyNotFoundException($"There is no action {actionId} on this recommendation.");
+        Guard(LifecycleCommand.CompleteAction);
         if (action.IsDone)
         {
             throw new ConflictException("This action is already done.");
@@ -179,11 +179,13 @@ public sealed class Recommendation
         return new EvidenceSubmitted(Id, ProviderId, evidence.Id, evidence.ActionIds, files.Count, effectiveDate, actor.Subject, now, State());
     }
 
+    // Commands naming a part of the recommendation (an action, evidence, a revision) look it up first, so an
+    // unknown id is a 404 whatever the state; only then does the lifecycle decide.
     public EvidenceReviewed ReviewEvidence(Guid evidenceId, ReviewOutcome outcome, string comment, ProgressJudgement? judgement,
         Actor actor, DateTimeOffset now)
     {
-        Guard(LifecycleCommand.ReviewEvidence);
         var evidence = Evidence.FirstOrDefault(e => e.Id == evidenceId) ?? throw new KeyNotFoundException($"There is no evidence {evidenceId} on this recommendation.");
+        Guard(LifecycleCommand.ReviewEvidence);
         if (!evidence.AwaitsReview)
         {
             throw new ConflictException($"This evidence was already reviewed: {evidence.Outcome}.");
@@ -215,6 +217,11 @@ public sealed class Recommendation
             current = action.TargetDate;
         }
 
+        if (current is null)
+        {
+            throw new ConflictException("The recommendation has no target date yet: give one with the response rather than asking to move it.");
+        }
+
         if (Revisions.Any(r => r.ActionId == actionId && r.Decision == RevisionDecision.Pending))
         {
             throw new ConflictException("A revision of this date is already awaiting a decision.");
@@ -240,8 +247,8 @@ public sealed class Recommendation
 
     public TargetDateRevisionDecided DecideRevision(Guid revisionId, bool approve, string comment, Actor actor, DateTimeOffset now)
     {
-        Guard(LifecycleCommand.DecideTargetDateRevision);
         var revision = Revisions.FirstOrDefault(r => r.Id == revisionId) ?? throw new KeyNotFoundException($"There is no revision {revisionId} on this recommendation.");
+        Guard(LifecycleCommand.DecideTargetDateRevision);
         if (revision.Decision != RevisionDecision.Pending)
         {
             throw new ConflictException($"This revision was already {revision.Decision.ToString().ToLowerInvariant()}.");

@@ -22,6 +22,11 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
                 Status = StatusCodes.Status400BadRequest,
                 Title = "The request body could not be read.",
             },
+            ArgumentOutOfRangeException { ParamName: { } field } outOfRange => new HttpValidationProblemDetails(
+                new Dictionary<string, string[]> { [field] = [outOfRange.Message.Split(" (Parameter")[0]] })
+            {
+                Status = StatusCodes.Status400BadRequest,
+            },
             BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "The request could not be read.", Detail = bad.Message },
             ConflictException conflict => new ProblemDetails
             {

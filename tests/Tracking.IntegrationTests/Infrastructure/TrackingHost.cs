@@ -45,8 +45,10 @@ public sealed class TrackingHost(IReadOnlyDictionary<string, string?> settings) 
             ["Tracking:Auth:SigningKey"] = SharedSigningKey,
         });
 
-    public static TrackingHost Embedded(string dataFolder, bool seedDemoData = false) => new(
-        new Dictionary<string, string?>
+    /// <param name="extra">Settings added to or overriding the embedded defaults, such as tighter upload limits.</param>
+    public static TrackingHost Embedded(string dataFolder, bool seedDemoData = false, IDictionary<string, string?>? extra = null)
+    {
+        var settings = new Dictionary<string, string?>
         {
             ["Tracking:Roles"] = "all",
             ["Tracking:Database"] = "Sqlite",
@@ -54,7 +56,14 @@ public sealed class TrackingHost(IReadOnlyDictionary<string, string?> settings) 
             ["Tracking:SeedDemoData"] = seedDemoData ? "true" : "false",
             ["Tracking:DataFolder"] = dataFolder,
             ["Tracking:Hangfire:PollInterval"] = "00:00:01",
-        });
+        };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        return new(settings);
+    }
 
     public T Query<T>(Func<IServiceProvider, T> read)
     {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Tracking.Contracts;
 using Tracking.Planning.Data;
+using Tracking.Planning.ReadModel;
 using Tracking.ServiceDefaults.Security;
 
 namespace Tracking.Planning.Features.ViewProviderSummary;
@@ -13,6 +14,7 @@ public sealed record LastInspection(Guid Id, string? Title, string? OverallRatin
 public sealed record ProviderSummary(
     ProviderRef Provider,
     int Outstanding,
+    int Closed,
     IReadOnlyDictionary<string, int> ByStatus,
     DateOnly? OldestOutstandingPublishedOn,
     LastInspection? LastInspection);
@@ -31,22 +33,24 @@ public static class ViewProviderSummaryEndpoint
                 }
 
                 var byStatus = await db.Outstanding.AsNoTracking()
-                    .Where(r => r.ProviderId == providerId)
+                    .Where(r => r.ProviderId == providerId && !r.AwaitingPublication)
                     .GroupBy(r => r.Status)
                     .Select(g => new { Status = g.Key, Count = g.Count(), Oldest = g.Min(r => r.PublishedOn) })
                     .ToListAsync(ct);
+                var open = byStatus.Where(s => s.Status != RecommendationStatuses.Closed).ToList();
                 return Results.Ok(new ProviderSummary(
                     new ProviderRef(provider.ProviderId, provider.Name, provider.Region),
-                    byStatus.Sum(s => s.Count),
+                    open.Sum(s => s.Count),
+                    byStatus.Where(s => s.Status == RecommendationStatuses.Closed).Sum(s => s.Count),
                     byStatus.ToDictionary(s => s.Status, s => s.Count),
-                    byStatus.Count == 0 ? null : byStatus.Min(s => s.Oldest),
+                    open.Count == 0 ? null : open.Min(s => s.Oldest),
                     provider.LastInspectionId is { } id
                         ? new LastInspection(id, provider.LastInspectionTitle, provider.LastInspectionRating, provider.LastInspectionPublishedOn)
                         : null));
             })
             .RequireAuthorization(TrackingPolicies.ReadPlanning)
             .WithName("ViewProviderSummary")
-            .WithSummary("How much is outstanding for one provider, and its latest inspection")
+            .WithSummary("How much is outstanding and closed for one provider, by status, and its latest inspection")
             .Produces<ProviderSummary>()
             .ProducesProblem(StatusCodes.Status404NotFound);
         return planning;

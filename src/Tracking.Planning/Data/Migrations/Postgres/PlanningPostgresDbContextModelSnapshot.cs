@@ -34,14 +34,40 @@ namespace Tracking.Planning.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text[]");
 
+                    b.Property<bool>("AwaitingPublication")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ClosedAs")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("EvidenceAwaitingReview")
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("InspectionId")
                         .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("LastEvidenceOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("LastProgressJudgement")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
 
                     b.PrimitiveCollection<List<string>>("LinkedStandards")
                         .IsRequired()
                         .HasColumnType("text[]");
 
+                    b.Property<DateOnly?>("NextDueOn")
+                        .HasColumnType("date");
+
                     b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OpenActions")
                         .HasColumnType("integer");
 
                     b.Property<string>("ProviderId")
@@ -60,10 +86,17 @@ namespace Tracking.Planning.Data.Migrations.Postgres
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
 
+                    b.Property<DateOnly?>("TargetDate")
+                        .HasColumnType("date");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.HasKey("RecommendationId");
 

@@ -27,14 +27,40 @@ namespace Tracking.Planning.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("AwaitingPublication")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClosedAs")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EvidenceAwaitingReview")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("InspectionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LastEvidenceOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastProgressJudgement")
+                        .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
                     b.PrimitiveCollection<string>("LinkedStandards")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("NextDueOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OpenActions")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ProviderId")
@@ -53,10 +79,17 @@ namespace Tracking.Planning.Data.Migrations.Sqlite
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("TargetDate")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("RecommendationId");
 
