@@ -21,7 +21,8 @@ public static class SecuritySetup
         if (!auth.UsesExternalAuthority)
         {
             localKey = LocalSigningKey.Load(auth, TrackingSettings.From(builder.Configuration).DataFolder);
-            builder.Services.AddSingleton(sp => new TokenIssuer(auth, localKey, sp.GetRequiredService<TimeProvider>()));
+            // Token lifetimes are real-world time even when a test moves the service's clock.
+            builder.Services.AddSingleton(new TokenIssuer(auth, localKey, TimeProvider.System));
         }
 
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(options =>
