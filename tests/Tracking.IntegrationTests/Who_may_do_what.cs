@@ -46,6 +46,49 @@ public sealed class TwoProvidersFixture : IAsyncLifetime
         NorthumbriaRecommendation = northumbria[0].GetProperty("recommendationId").GetGuid();
     }
 
+    /// <summary>Publishes a new Northumbria inspection and takes its first recommendation part-way through its follow-up.</summary>
+    public async Task<Dictionary<string, string>> RecommendationInFlight()
+    {
+        var inspector = Host.Inspector();
+        var manager = As("manager-own");
+        var inspection = await TrackingApi.RecordAndPublishNorthumbria(inspector);
+        var id = (await inspector.GetFromJsonAsync<JsonElement>($"/api/inspections/{inspection}")).GetProperty("recommendations")[0].GetProperty("id").GetGuid();
+        var today = DateTime.UtcNow;
+        (await manager.PutAsJsonAsync($"/api/recommendations/{id}/response",
+            new { response = "Agreed", targetDate = today.AddDays(200).ToString("yyyy-MM-dd") }, TrackingApi.Json)).EnsureSuccessStatusCode();
+        var action = await Created(manager.PostAsJsonAsync($"/api/recommendations/{id}/actions",
+            new { description = "Train staff", owner = new { name = "Jo Bloggs", email = "jo@example.org" }, targetDate = today.AddDays(30).ToString("yyyy-MM-dd") }, TrackingApi.Json));
+        var evidence = await Created(manager.PostAsync($"/api/recommendations/{id}/evidence", EvidenceForm()));
+        var detail = await inspector.GetFromJsonAsync<JsonElement>($"/api/recommendations/{id}");
+        var file = detail.GetProperty("evidence")[0].GetProperty("files")[0].GetProperty("id").GetGuid();
+        var revision = await Created(manager.PostAsJsonAsync($"/api/recommendations/{id}/target-date-revisions",
+            new { actionId = action, requestedDate = today.AddDays(60).ToString("yyyy-MM-dd"), reason = "Trainer ill." }, TrackingApi.Json));
+        return new()
+        {
+            ["fresh"] = id.ToString(), ["action"] = action.ToString(), ["evidence"] = evidence.ToString(),
+            ["file"] = file.ToString(), ["revision"] = revision.ToString(),
+        };
+    }
+
+    public static MultipartFormDataContent EvidenceForm()
+    {
+        var pdf = new ByteArrayContent("%PDF-1.4\n% training register\n%%EOF\n"u8.ToArray());
+        pdf.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
+        return new MultipartFormDataContent
+        {
+            { new StringContent("Training register for the first cohort."), "narrative" },
+            { new StringContent(DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd")), "effectiveDate" },
+            { pdf, "files", "register.pdf" },
+        };
+    }
+
+    private static async Task<Guid> Created(Task<HttpResponseMessage> sending)
+    {
+        var response = await sending;
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return Guid.Parse(response.Headers.Location!.ToString().Split('/').Last());
+    }
+
     public HttpClient As(string who) => who switch
     {
         "inspector" => Host.Inspector(),
@@ -96,6 +139,17 @@ public sealed class Who_may_do_what(TwoProvidersFixture world) : IClassFixture<T
         Row("GET /api/planning/outstanding", ok, ok, ok, ok);
         Row("GET /api/planning/providers/{provider}/summary", ok, ok, ok, missing);
         Row("GET /hangfire", ok, ok, forbidden, forbidden);
+        Row("GET /api/recommendations/{recommendation}/history", ok, ok, ok, missing);
+        Row("PUT /api/recommendations/{fresh}/response", forbidden, forbidden, ok, missing);
+        Row("POST /api/recommendations/{fresh}/response/acceptance", ok, forbidden, forbidden, forbidden);
+        Row("POST /api/recommendations/{fresh}/actions", forbidden, forbidden, created, missing);
+        Row("POST /api/recommendations/{fresh}/actions/{action}/completion", forbidden, forbidden, ok, missing);
+        Row("POST /api/recommendations/{fresh}/evidence", forbidden, forbidden, created, missing);
+        Row("GET /api/recommendations/{fresh}/evidence/{evidence}/files/{file}", ok, forbidden, ok, missing);
+        Row("POST /api/recommendations/{fresh}/evidence/{evidence}/review", ok, forbidden, forbidden, forbidden);
+        Row("POST /api/recommendations/{fresh}/target-date-revisions", forbidden, forbidden, created, missing);
+        Row("POST /api/recommendations/{fresh}/target-date-revisions/{revision}/decision", ok, forbidden, forbidden, forbidden);
+        Row("POST /api/recommendations/{fresh}/close", ok, forbidden, forbidden, forbidden);
         return rows;
     }
 
@@ -113,10 +167,24 @@ public sealed class Who_may_do_what(TwoProvidersFixture world) : IClassFixture<T
             path = path.Replace("{draft}", (await RecordDraft()).ToString());
         }
 
+        if (path.Contains("{fresh}"))
+        {
+            // A recommendation of Northumbria's in mid-flight: responded, one action, evidence with a file awaiting review,
+            // a revision awaiting a decision. Each row gets its own so one row's change cannot decide another's answer.
+            foreach (var (name, value) in await world.RecommendationInFlight())
+            {
+                path = path.Replace($"{{{name}}}", value);
+            }
+        }
+
         var client = world.As(who);
-        var response = method == "GET"
-            ? await client.GetAsync(path)
-            : await client.PostAsJsonAsync<object>(path, path.EndsWith("/publish") ? new { } : NewInspection(), TrackingApi.Json);
+        var response = (method, path) switch
+        {
+            ("GET", _) => await client.GetAsync(path),
+            ("PUT", _) => await client.PutAsJsonAsync(path, new { response = "PartlyAgreed", rationale = "Staffing limits the pace." }, TrackingApi.Json),
+            (_, var p) when p.EndsWith("/evidence") => await client.PostAsync(path, TwoProvidersFixture.EvidenceForm()),
+            (_, var p) => await client.PostAsJsonAsync<object>(path, BodyFor(p), TrackingApi.Json),
+        };
 
         response.StatusCode.ShouldBe(expected, $"{who} {route}: {await response.Content.ReadAsStringAsync()}");
     }
@@ -215,6 +283,18 @@ public sealed class Who_may_do_what(TwoProvidersFixture world) : IClassFixture<T
         response.Headers.Contains("Access-Control-Allow-Origin").ShouldBeFalse();
         response.Headers.GetValues("Content-Security-Policy").Single().ShouldContain("default-src 'none'");
     }
+
+    private object BodyFor(string path) => path.Split('/').Last() switch
+    {
+        "inspections" => NewInspection(),
+        "actions" => new { description = "Audit home visits", owner = new { name = "Jo Bloggs", email = "jo@example.org" }, targetDate = DateTime.UtcNow.AddDays(40).ToString("yyyy-MM-dd") },
+        "review" => new { outcome = "Accepted", comment = "Convincing.", progressJudgement = "GoodProgress" },
+        "target-date-revisions" => new { requestedDate = DateTime.UtcNow.AddDays(300).ToString("yyyy-MM-dd"), reason = "Supplier delay." },
+        "decision" => new { decision = "Approved", comment = "Reasonable." },
+        "close" => new { closedAs = "Implemented", comment = "Verified." },
+        "acceptance" => new { comment = "Credible plan." },
+        _ => new { },
+    };
 
     private async Task<Guid> RecordDraft()
     {
