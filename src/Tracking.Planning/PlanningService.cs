@@ -41,6 +41,8 @@ public static class PlanningService
         OnPlanningQueue<TargetDateRevisionRequestedConsumer>();
         OnPlanningQueue<TargetDateRevisionDecidedConsumer>();
         OnPlanningQueue<RecommendationClosedConsumer>();
+        OnPlanningQueue<DeadlineMissedConsumer>();
+        OnPlanningQueue<DeadlineClearedConsumer>();
     }
 
     public static IEndpointRouteBuilder MapPlanningApi(this IEndpointRouteBuilder app)

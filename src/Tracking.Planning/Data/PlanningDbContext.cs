@@ -14,6 +14,8 @@ public abstract class PlanningDbContext(DbContextOptions options) : ServiceDbCon
 
     public DbSet<PlannedProvider> Providers => Set<PlannedProvider>();
 
+    public DbSet<MissedDeadline> MissedDeadlines => Set<MissedDeadline>();
+
     /// <summary>Finds the provider row, adding it (or refreshing its name and region) from the event's copy.</summary>
     public async Task<PlannedProvider> RememberProvider(ProviderRef provider, CancellationToken cancellationToken)
     {
@@ -26,6 +28,19 @@ public abstract class PlanningDbContext(DbContextOptions options) : ServiceDbCon
 
         row.Name = provider.Name;
         row.Region = provider.Region;
+        return row;
+    }
+
+    /// <summary>Finds the deadline's row, adding an empty one when neither of its events has arrived before.</summary>
+    public async Task<MissedDeadline> DeadlineRow(Guid deadlineId, CancellationToken cancellationToken)
+    {
+        var row = await MissedDeadlines.FindAsync([deadlineId], cancellationToken);
+        if (row is null)
+        {
+            row = new MissedDeadline { DeadlineId = deadlineId };
+            MissedDeadlines.Add(row);
+        }
+
         return row;
     }
 
@@ -56,6 +71,16 @@ public abstract class PlanningDbContext(DbContextOptions options) : ServiceDbCon
             provider.Property(p => p.LastInspectionTitle).HasMaxLength(300);
             provider.Property(p => p.LastInspectionRating).HasMaxLength(30);
             provider.HasIndex(p => p.Region);
+        });
+        modelBuilder.Entity<MissedDeadline>(deadline =>
+        {
+            deadline.ToTable("missed_deadlines");
+            deadline.HasKey(d => d.DeadlineId);
+            deadline.Property(d => d.ProviderId).HasMaxLength(64);
+            deadline.Property(d => d.Kind).HasMaxLength(30);
+
+            // The outstanding view asks, per recommendation, for its uncleared missed deadlines.
+            deadline.HasIndex(d => new { d.RecommendationId, d.Cleared });
         });
     }
 }
