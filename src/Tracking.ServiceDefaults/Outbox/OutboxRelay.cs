@@ -34,7 +34,8 @@ public sealed class OutboxRelay<TContext>(
     ILogger<OutboxRelay<TContext>> logger) : BackgroundService
     where TContext : ServiceDbContext
 {
-    private static readonly Type[] ContractTypes = typeof(Contracts.ProviderRef).Assembly.GetExportedTypes();
+    private static readonly Dictionary<string, Type> ContractTypes = typeof(Contracts.ProviderRef).Assembly.GetExportedTypes()
+        .ToDictionary(t => t.FullName!);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -121,7 +122,7 @@ public sealed class OutboxRelay<TContext>(
     {
         try
         {
-            var type = ContractTypes.FirstOrDefault(t => t.FullName == message.MessageType)
+            var type = ContractTypes.GetValueOrDefault(message.MessageType)
                 ?? throw new InvalidOperationException($"Unknown event type {message.MessageType}");
             var body = System.Text.Json.JsonSerializer.Deserialize(message.Body, type, MessageJson.Options)!;
             await bus.Publish(body, type, context => context.MessageId = message.MessageId, cancellationToken);
