@@ -17,6 +17,9 @@ public sealed class ConsumeCounter : IConsumeObserver
 
     public int TotalFaults => _faulted.Values.Sum();
 
+    /// <summary>Messages consumed more than once (redeliveries the inbox had to absorb).</summary>
+    public int Redelivered => _completed.Values.Count(n => n > 1);
+
     private readonly ConcurrentDictionary<Type, int> _completedByType = new();
 
     public Task PreConsume<T>(ConsumeContext<T> context) where T : class => Task.CompletedTask;

@@ -52,15 +52,14 @@ public static class OutstandingQuery
             from r in db.Outstanding.AsNoTracking()
             join p in db.Providers.AsNoTracking() on r.ProviderId equals p.ProviderId
             where !r.AwaitingPublication
-            let overdue = r.Status != RecommendationStatuses.Closed
-                && unclearedMissed.Any(d => d.RecommendationId == r.RecommendationId)
             select new
             {
                 r,
                 p,
-                Overdue = overdue,
-                EarliestMissedOn = overdue ? unclearedMissed.Where(d => d.RecommendationId == r.RecommendationId).Min(d => d.DueOn) : null,
-                Escalated = overdue && unclearedMissed.Any(d => d.RecommendationId == r.RecommendationId && d.Escalated),
+
+                // An uncleared row always has its due day: only DeadlineMissed leaves a row uncleared, and it carries one.
+                EarliestMissedOn = unclearedMissed.Where(d => d.RecommendationId == r.RecommendationId).Min(d => d.DueOn),
+                Escalated = unclearedMissed.Any(d => d.RecommendationId == r.RecommendationId && d.Escalated),
             };
         rows = filter.Status is { } status
             ? rows.Where(x => x.r.Status == status)
@@ -82,18 +81,22 @@ public static class OutstandingQuery
 
         if (filter.Overdue is { } overdueOnly)
         {
-            rows = rows.Where(x => x.Overdue == overdueOnly);
+            rows = rows.Where(x => (x.r.Status != RecommendationStatuses.Closed && x.EarliestMissedOn != null) == overdueOnly);
         }
 
         var found = await rows.OrderBy(x => x.r.ProviderId).ThenBy(x => x.r.PublishedOn).ThenBy(x => x.r.Number).ToListAsync(ct);
-        return found.Select(x => new OutstandingRow(
-                x.r.RecommendationId, x.r.InspectionId, new ProviderRef(x.p.ProviderId, x.p.Name, x.p.Region),
-                x.r.Number, x.r.Text, x.r.Status, x.r.Version, x.r.LinkedStandards, x.r.Addressees, x.r.PublishedOn,
-                x.r.NextDueOn, x.r.OpenActions, x.r.EvidenceAwaitingReview, x.r.LastEvidenceOn, x.r.LastProgressJudgement,
-                x.r.ClosedAs, x.r.ClosedAt,
-                x.Overdue,
-                x.Overdue && x.EarliestMissedOn is { } earliest ? Math.Max(0, today.DayNumber - earliest.DayNumber) : 0,
-                x.Escalated))
+        return found.Select(x =>
+            {
+                var overdue = x.r.Status != RecommendationStatuses.Closed && x.EarliestMissedOn is not null;
+                return new OutstandingRow(
+                    x.r.RecommendationId, x.r.InspectionId, new ProviderRef(x.p.ProviderId, x.p.Name, x.p.Region),
+                    x.r.Number, x.r.Text, x.r.Status, x.r.Version, x.r.LinkedStandards, x.r.Addressees, x.r.PublishedOn,
+                    x.r.NextDueOn, x.r.OpenActions, x.r.EvidenceAwaitingReview, x.r.LastEvidenceOn, x.r.LastProgressJudgement,
+                    x.r.ClosedAs, x.r.ClosedAt,
+                    overdue,
+                    overdue && x.EarliestMissedOn is { } earliest ? Math.Max(0, today.DayNumber - earliest.DayNumber) : 0,
+                    overdue && x.Escalated);
+            })
             .ToList();
     }
 }

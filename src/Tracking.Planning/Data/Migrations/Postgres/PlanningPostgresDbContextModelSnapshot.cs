@@ -24,6 +24,44 @@ namespace Tracking.Planning.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Tracking.Planning.ReadModel.MissedDeadline", b =>
+                {
+                    b.Property<Guid>("DeadlineId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Cleared")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("ClearedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("Escalated")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("ProviderId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("RecommendationId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("DeadlineId");
+
+                    b.HasIndex("RecommendationId", "Cleared");
+
+                    b.ToTable("missed_deadlines", "planning");
+                });
+
             modelBuilder.Entity("Tracking.Planning.ReadModel.OutstandingRecommendation", b =>
                 {
                     b.Property<Guid>("RecommendationId")

@@ -17,6 +17,44 @@ namespace Tracking.Planning.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Tracking.Planning.ReadModel.MissedDeadline", b =>
+                {
+                    b.Property<Guid>("DeadlineId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Cleared")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClearedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Escalated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProviderId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RecommendationId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DeadlineId");
+
+                    b.HasIndex("RecommendationId", "Cleared");
+
+                    b.ToTable("missed_deadlines", (string)null);
+                });
+
             modelBuilder.Entity("Tracking.Planning.ReadModel.OutstandingRecommendation", b =>
                 {
                     b.Property<Guid>("RecommendationId")
