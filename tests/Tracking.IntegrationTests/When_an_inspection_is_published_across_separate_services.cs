@@ -62,9 +62,27 @@ public sealed class When_an_inspection_is_published_across_separate_services : I
         summary.GetProperty("lastInspection").GetProperty("overallRating").GetString().ShouldBe("RequiresImprovement");
         summary.GetProperty("lastInspection").GetProperty("publishedOn").GetString().ShouldBe("2020-02-11");
 
-        // Nothing arrived twice: the planning host applied each of the nine events exactly once.
-        (await _database.Count("planning.inbox_messages")).ShouldBe(9);
+        // Nothing arrived twice: the planning host applied each of the nine publication events exactly once.
+        (await _database.Count("planning.inbox_messages", "\"Consumer\" IN ('InspectionPublishedConsumer', 'RecommendationPublishedConsumer')")).ShouldBe(9);
         (await _database.Count("planning.outstanding_recommendations")).ShouldBe(8);
+    }
+
+    [Fact]
+    public async Task A_historical_report_shows_its_missed_response_deadlines_as_overdue_to_the_planner()
+    {
+        await TrackingApi.RecordAndPublishNorthumbria(_recommendations.Inspector());
+
+        // Published 11 February 2020: the 40-working-day response deadline passed years ago, so scheduling
+        // reports it missed at once and planning counts every recommendation overdue.
+        var overdue = await Eventually.Get(
+            async () => (await _planning.Planner().GetFromJsonAsync<List<JsonElement>>(
+                $"/api/planning/outstanding?providerId={NorthumbriaDemo.ProviderId}&overdue=true", TrackingApi.Json))!,
+            rows => rows.Count >= 8, TimeSpan.FromSeconds(60), "eight overdue recommendations");
+        overdue.Count.ShouldBe(8);
+        overdue.ShouldAllBe(r => r.GetProperty("daysOverdue").GetInt32() > 365 * 5);
+        var summary = await _planning.Planner().GetFromJsonAsync<JsonElement>($"/api/planning/providers/{NorthumbriaDemo.ProviderId}/summary");
+        summary.GetProperty("overdue").GetInt32().ShouldBe(8);
+        (await _database.Count("scheduling.outbox_messages", "\"MessageType\" = 'Tracking.Contracts.DeadlineMissed'")).ShouldBe(8);
     }
 
     [Fact]

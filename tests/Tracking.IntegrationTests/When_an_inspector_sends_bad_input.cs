@@ -74,6 +74,17 @@ public sealed class When_an_inspector_sends_bad_input : IAsyncLifetime
         }
     }
 
+    [Theory]
+    [InlineData("status=Bogus", "status")]
+    [InlineData("overdue=perhaps", "overdue")]
+    public async Task A_bad_planning_filter_is_a_400_naming_the_parameter(string query, string parameter)
+    {
+        var response = await _host.Planner().GetAsync($"/api/planning/outstanding?{query}");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty(parameter, out _).ShouldBeTrue();
+    }
+
     [Fact]
     public async Task A_publication_date_in_the_future_is_refused_and_the_inspection_stays_a_draft()
     {

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Tracking.Scheduling.Deadlines;
+using Tracking.Scheduling.FollowUps;
 using Tracking.Scheduling.Timers;
 using Tracking.ServiceDefaults.Persistence;
 
@@ -11,6 +13,12 @@ public abstract class SchedulingDbContext(DbContextOptions options) : ServiceDbC
 
     public DbSet<TimedRecommendation> Recommendations => Set<TimedRecommendation>();
 
+    public DbSet<Deadline> Deadlines => Set<Deadline>();
+
+    public DbSet<Reminder> Reminders => Set<Reminder>();
+
+    public DbSet<FollowUpReview> FollowUpReviews => Set<FollowUpReview>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -19,6 +27,41 @@ public abstract class SchedulingDbContext(DbContextOptions options) : ServiceDbC
             row.ToTable("timed_recommendations");
             row.HasKey(r => r.RecommendationId);
             row.Property(r => r.ProviderId).HasMaxLength(64);
+            row.HasIndex(r => r.ProviderId);
+            row.HasIndex(r => r.InspectionId);
+        });
+        modelBuilder.Entity<Deadline>(row =>
+        {
+            row.ToTable("deadlines");
+            row.HasKey(d => d.Id);
+            row.Property(d => d.Kind).HasMaxLength(32);
+            row.Property(d => d.ProviderId).HasMaxLength(64);
+            row.Property(d => d.Status).HasConversion<string>().HasMaxLength(16);
+            row.Property(d => d.Revision).IsConcurrencyToken();
+            row.Ignore(d => d.WasMissed);
+            row.HasMany(d => d.Reminders).WithOne().HasForeignKey(r => r.DeadlineId);
+            // The sweep's range queries: open deadlines not yet reported missed by due time, missed ones not yet escalated.
+            row.HasIndex(d => new { d.Status, d.DueAt }).HasFilter("\"MissedRaisedAt\" IS NULL");
+            row.HasIndex(d => new { d.Status, d.MissedRaisedAt }).HasFilter("\"EscalationRaisedAt\" IS NULL");
+            row.HasIndex(d => d.RecommendationId);
+            row.HasIndex(d => d.ProviderId);
+        });
+        modelBuilder.Entity<Reminder>(row =>
+        {
+            row.ToTable("reminders");
+            row.HasKey(r => r.Id);
+            row.HasIndex(r => r.FireAt).HasFilter("\"SentAt\" IS NULL");
+        });
+        modelBuilder.Entity<FollowUpReview>(row =>
+        {
+            row.ToTable("follow_up_reviews");
+            row.HasKey(r => r.Id);
+            row.Property(r => r.ProviderId).HasMaxLength(64);
+            row.Property(r => r.UpdatedBy).HasMaxLength(200);
+            row.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
+            row.Property(r => r.Revision).IsConcurrencyToken();
+            row.HasIndex(r => new { r.Status, r.DueAt });
+            row.HasIndex(r => r.InspectionId);
             row.HasIndex(r => r.ProviderId);
         });
     }

@@ -5,13 +5,16 @@ public sealed class TimedRecommendation
 {
     public Guid RecommendationId { get; init; }
 
-    public Guid InspectionId { get; init; }
+    public Guid InspectionId { get; set; }
 
-    public string ProviderId { get; init; } = "";
+    public string ProviderId { get; set; } = "";
 
-    public int Number { get; init; }
+    public int Number { get; set; }
 
-    public DateOnly PublishedOn { get; init; }
+    public DateOnly PublishedOn { get; set; }
 
     public DateTime RecordedAt { get; init; }
+
+    /// <summary>Closed recommendations get no new deadlines and are left out of follow-up reviews.</summary>
+    public bool Closed { get; set; }
 }

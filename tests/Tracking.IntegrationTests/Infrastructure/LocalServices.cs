@@ -20,8 +20,21 @@ public static class LocalServices
 
     public static async Task StartDatabase()
     {
-        await Run("pg_ctlcluster", $"{await Cluster()} start");
-        await Run("pg_isready", "-q -t 30 -h 127.0.0.1");
+        if (!await IsDatabaseUp())
+        {
+            await Run("pg_ctlcluster", $"{await Cluster()} start");
+            await Run("pg_isready", "-q -t 30 -h 127.0.0.1");
+        }
+
+        // Pooled connections from before the restart are dead; later tests must not be handed one.
+        Npgsql.NpgsqlConnection.ClearAllPools();
+    }
+
+    private static async Task<bool> IsDatabaseUp()
+    {
+        using var process = Process.Start(new ProcessStartInfo("pg_isready", "-q -h 127.0.0.1") { RedirectStandardOutput = true })!;
+        await process.WaitForExitAsync();
+        return process.ExitCode == 0;
     }
 
     private static async Task<string> Cluster()

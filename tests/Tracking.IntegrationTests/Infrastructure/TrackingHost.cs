@@ -11,7 +11,8 @@ namespace Tracking.IntegrationTests.Infrastructure;
 /// One Tracking server process as the tests see it: the real Program with real configuration, hosting the roles
 /// given. Several of these side by side, sharing only RabbitMQ and PostgreSQL, are the distributed system.
 /// </summary>
-public sealed class TrackingHost(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
+/// <param name="clock">A clock the tests move (FakeTimeProvider) in place of real time; null keeps real time.</param>
+public sealed class TrackingHost(IReadOnlyDictionary<string, string?> settings, TimeProvider? clock = null) : WebApplicationFactory<Program>
 {
     /// <summary>One signing key per test run, shared by every distributed host as a real deployment shares it.</summary>
     public static readonly string SharedSigningKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
@@ -31,7 +32,8 @@ public sealed class TrackingHost(IReadOnlyDictionary<string, string?> settings) 
 
     public HttpClient Planner() => ClientAs(TrackingRoles.Planner);
 
-    public static TrackingHost Distributed(string roles, TestDatabase database, TestVirtualHost vhost, int? brokerPort = null) => new(
+    public static TrackingHost Distributed(string roles, TestDatabase database, TestVirtualHost vhost, int? brokerPort = null,
+        TimeProvider? clock = null) => new(
         new Dictionary<string, string?>
         {
             ["Tracking:Roles"] = roles,
@@ -43,10 +45,12 @@ public sealed class TrackingHost(IReadOnlyDictionary<string, string?> settings) 
             ["ConnectionStrings:Tracking"] = database.ConnectionString,
             ["ConnectionStrings:RabbitMq"] = vhost.AmqpUri(brokerPort),
             ["Tracking:Auth:SigningKey"] = SharedSigningKey,
-        });
+        },
+        clock);
 
     /// <param name="extra">Settings added to or overriding the embedded defaults, such as tighter upload limits.</param>
-    public static TrackingHost Embedded(string dataFolder, bool seedDemoData = false, IDictionary<string, string?>? extra = null)
+    public static TrackingHost Embedded(string dataFolder, bool seedDemoData = false, IDictionary<string, string?>? extra = null,
+        TimeProvider? clock = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -62,7 +66,7 @@ public sealed class TrackingHost(IReadOnlyDictionary<string, string?> settings) 
             settings[key] = value;
         }
 
-        return new(settings);
+        return new(settings, clock);
     }
 
     public T Query<T>(Func<IServiceProvider, T> read)
@@ -88,6 +92,10 @@ public sealed class TrackingHost(IReadOnlyDictionary<string, string?> settings) 
         {
             services.AddSingleton(Consumed);
             services.AddConsumeObserver(_ => Consumed);
+            if (clock is not null)
+            {
+                services.AddSingleton<TimeProvider>(clock);
+            }
         });
     }
 }

@@ -17,11 +17,168 @@ namespace Tracking.Scheduling.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Tracking.Scheduling.Deadlines.Deadline", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ActionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EscalationRaisedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("EvidenceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("InspectionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("MissedRaisedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProviderId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RecommendationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SettledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("StateVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProviderId");
+
+                    b.HasIndex("RecommendationId");
+
+                    b.HasIndex("Status", "DueAt")
+                        .HasFilter("\"MissedRaisedAt\" IS NULL");
+
+                    b.HasIndex("Status", "MissedRaisedAt")
+                        .HasFilter("\"EscalationRaisedAt\" IS NULL");
+
+                    b.ToTable("deadlines", (string)null);
+                });
+
+            modelBuilder.Entity("Tracking.Scheduling.Deadlines.Reminder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DaysBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("DeadlineId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FireAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeadlineId");
+
+                    b.HasIndex("FireAt")
+                        .HasFilter("\"SentAt\" IS NULL");
+
+                    b.ToTable("reminders", (string)null);
+                });
+
+            modelBuilder.Entity("Tracking.Scheduling.FollowUps.FollowUpReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InspectionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProviderId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RaisedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InspectionId");
+
+                    b.HasIndex("ProviderId");
+
+                    b.HasIndex("Status", "DueAt");
+
+                    b.ToTable("follow_up_reviews", (string)null);
+                });
+
             modelBuilder.Entity("Tracking.Scheduling.Timers.TimedRecommendation", b =>
                 {
                     b.Property<Guid>("RecommendationId")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("Closed")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("InspectionId")
                         .HasColumnType("TEXT");
@@ -41,6 +198,8 @@ namespace Tracking.Scheduling.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("RecommendationId");
+
+                    b.HasIndex("InspectionId");
 
                     b.HasIndex("ProviderId");
 
@@ -135,6 +294,20 @@ namespace Tracking.Scheduling.Data.Migrations.Sqlite
                     b.HasIndex("SentAt");
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Tracking.Scheduling.Deadlines.Reminder", b =>
+                {
+                    b.HasOne("Tracking.Scheduling.Deadlines.Deadline", null)
+                        .WithMany("Reminders")
+                        .HasForeignKey("DeadlineId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tracking.Scheduling.Deadlines.Deadline", b =>
+                {
+                    b.Navigation("Reminders");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,54 @@
+using System.Collections.Concurrent;
+using PublicHoliday;
+
+namespace Tracking.Scheduling.Calendar;
+
+/// <summary>
+/// Working days in England and Wales (weekends and bank holidays, substitute days included) and the UK clock:
+/// dates are reckoned in Europe/London, instants are stored in UTC.
+/// </summary>
+public static class UkWorkingDays
+{
+    private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+    private static readonly UKBankHoliday EnglandAndWales = new(UKBankHoliday.UkCountries.England);
+    private static readonly ConcurrentDictionary<int, HashSet<DateOnly>> HolidaysByYear = new();
+
+    public static bool IsBankHoliday(DateOnly date) =>
+        HolidaysByYear.GetOrAdd(date.Year, year => EnglandAndWales.PublicHolidays(year).Select(DateOnly.FromDateTime).ToHashSet())
+            .Contains(date);
+
+    public static bool IsWorkingDay(DateOnly date) =>
+        date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !IsBankHoliday(date);
+
+    /// <summary>The date <paramref name="workingDays"/> working days after <paramref name="start"/> (the start day itself not counted).</summary>
+    public static DateOnly AddWorkingDays(DateOnly start, int workingDays)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(workingDays);
+        var date = start;
+        for (var counted = 0; counted < workingDays;)
+        {
+            date = date.AddDays(1);
+            if (IsWorkingDay(date))
+            {
+                counted++;
+            }
+        }
+
+        return date;
+    }
+
+    /// <summary>The last instant of the day in London: a deadline is met if done by then.</summary>
+    public static DateTimeOffset EndOfDay(DateOnly date) => StartOfDay(date.AddDays(1)).AddTicks(-1);
+
+    /// <summary>Midnight at the start of the day in London, as a UTC instant.</summary>
+    public static DateTimeOffset StartOfDay(DateOnly date)
+    {
+        // Europe/London changes clocks at 01:00 UTC, never at midnight, so local midnight always exists exactly once.
+        var local = date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(local, London), TimeSpan.Zero);
+    }
+
+    public static DateOnly Today(DateTimeOffset now) => DateOf(now);
+
+    public static DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, London).DateTime);
+}

@@ -1,0 +1,118 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Hangfire;
+using Hangfire.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Tracking.Contracts;
+using Tracking.IntegrationTests.Infrastructure;
+using Tracking.Recommendations.Demo;
+using Tracking.Scheduling;
+using Tracking.Scheduling.Data;
+using Tracking.Scheduling.Deadlines;
+
+namespace Tracking.IntegrationTests;
+
+/// <summary>
+/// Scheduling processes sharing one PostgreSQL (and its Hangfire storage) on a real RabbitMQ: however many sweep at
+/// once, each deadline is reported missed once; a process that stops with timers pending loses none of them.
+/// </summary>
+[Collection(HostCollection.Name)]
+public sealed class When_deadlines_fall_due_with_several_scheduling_processes : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Monday = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+    private const string MissedType = "\"MessageType\" = 'Tracking.Contracts.DeadlineMissed'";
+
+    private readonly FakeTimeProvider _clock = new(Monday);
+    private readonly List<TrackingHost> _hosts = [];
+    private TestDatabase _database = null!;
+    private TestVirtualHost _vhost = null!;
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.Create();
+        _vhost = await TestVirtualHost.Create();
+    }
+
+    [Fact]
+    public async Task Two_processes_sweeping_at_the_same_moment_report_each_missed_deadline_exactly_once()
+    {
+        var first = Start("scheduling");
+        var second = Start("scheduling");
+        const int count = 1_200;
+        var batch = first.Services.GetRequiredService<IOptions<SchedulingOptions>>().Value.SweepBatchSize;
+        count.ShouldBeGreaterThan(2 * batch, "enough for both processes to take several batches");
+        await first.Query(async sp =>
+        {
+            var db = sp.GetRequiredService<SchedulingDbContext>();
+            for (var i = 0; i < count; i++)
+            {
+                db.Deadlines.Add(Deadline.Open(DeadlineKind.Action, Guid.NewGuid(), $"provider-{i % 7}", new DateOnly(2026, 3, 10), Monday, [],
+                    actionId: Guid.NewGuid()));
+            }
+
+            return await db.SaveChangesAsync();
+        });
+
+        _clock.SetUtcNow(new DateTimeOffset(2026, 3, 11, 9, 0, 0, TimeSpan.Zero));
+        var sweeps = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => Task.Run(() =>
+            (i % 2 == 0 ? first : second).Services.GetRequiredService<DeadlineSweep>().RunOnce(CancellationToken.None))));
+
+        sweeps.Sum(s => s.Missed).ShouldBe(count);
+        (await _database.Count("scheduling.outbox_messages", MissedType)).ShouldBe(count);
+        (await _database.Count("scheduling.deadlines", "\"MissedRaisedAt\" IS NOT NULL")).ShouldBe(count);
+        await Sweep(second);
+        (await _database.Count("scheduling.outbox_messages", MissedType)).ShouldBe(count, "nothing is reported twice");
+    }
+
+    [Fact]
+    public async Task A_scheduling_process_restarted_with_timers_pending_still_raises_them_once()
+    {
+        var recommendations = Start("recommendations");
+        var scheduling = Start("scheduling");
+        var inspector = recommendations.Inspector();
+        var recorded = await inspector.PostAsJsonAsync("/api/inspections", NorthumbriaDemo.Inspection(), TrackingApi.Json);
+        var id = (await recorded.Content.ReadFromJsonAsync<JsonElement>(TrackingApi.Json)).GetProperty("id").GetGuid();
+        (await inspector.PostAsJsonAsync($"/api/inspections/{id}/publish", new { publishedOn = "2026-03-02" }, TrackingApi.Json))
+            .StatusCode.ShouldBe(HttpStatusCode.OK);
+        await Eventually.Get(() => _database.Count("scheduling.deadlines", "\"Status\" = 'Open'"), n => n == 8, because: "eight response deadlines");
+        (await _database.Count("scheduling.outbox_messages", MissedType)).ShouldBe(0);
+
+        await scheduling.DisposeAsync();
+        _hosts.Remove(scheduling);
+        var restarted = Start("scheduling");
+        _clock.SetUtcNow(new DateTimeOffset(2026, 4, 30, 0, 0, 1, TimeSpan.FromHours(1)));
+        await Sweep(restarted);
+        await Sweep(restarted);
+
+        (await _database.Count("scheduling.outbox_messages", MissedType)).ShouldBe(8);
+        var schedule = await restarted.Planner().GetFromJsonAsync<JsonElement>($"/api/schedule?providerId={NorthumbriaDemo.ProviderId}", TrackingApi.Json);
+        schedule.GetProperty("deadlines").EnumerateArray().ShouldAllBe(d => d.GetProperty("missed").GetBoolean() && d.GetProperty("dueOn").GetString() == "2026-04-29");
+        using var connection = restarted.Services.GetRequiredService<JobStorage>().GetConnection();
+        connection.GetRecurringJobs().ShouldContain(j => j.Id == DeadlineSweep.RecurringJobId);
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var host in _hosts)
+        {
+            await host.DisposeAsync();
+        }
+
+        await _vhost.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    private TrackingHost Start(string roles)
+    {
+        var host = TrackingHost.Distributed(roles, _database, _vhost, clock: _clock);
+        _hosts.Add(host);
+        _ = host.Services;
+        return host;
+    }
+
+    private static Task<SweepResult> Sweep(TrackingHost host) => host.Services.GetRequiredService<DeadlineSweep>().RunOnce(CancellationToken.None);
+}
