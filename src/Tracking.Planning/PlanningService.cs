@@ -4,8 +4,12 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Hosting;
 using Tracking.Planning.Data;
+using Tracking.Planning.Features.ExportOutstanding;
+using Tracking.Planning.Features.PlanReinspection;
 using Tracking.Planning.Features.ViewOutstanding;
 using Tracking.Planning.Features.ViewProviderSummary;
+using Tracking.Planning.Features.ViewRegions;
+using Tracking.Planning.Features.ViewThemes;
 using Tracking.Planning.ReadModel;
 using Tracking.ServiceDefaults.Messaging;
 using Tracking.ServiceDefaults.Persistence;
@@ -43,13 +47,24 @@ public static class PlanningService
         OnPlanningQueue<RecommendationClosedConsumer>();
         OnPlanningQueue<DeadlineMissedConsumer>();
         OnPlanningQueue<DeadlineClearedConsumer>();
+        OnPlanningQueue<ActionPlannedChecklistConsumer>();
+        OnPlanningQueue<ActionCompletedChecklistConsumer>();
+        OnPlanningQueue<TargetDateRevisionDecidedChecklistConsumer>();
+        OnPlanningQueue<EvidenceSubmittedChecklistConsumer>();
+        OnPlanningQueue<EvidenceReviewedChecklistConsumer>();
     }
 
     public static IEndpointRouteBuilder MapPlanningApi(this IEndpointRouteBuilder app)
     {
         app.MapGroup("/api/planning").WithTags("Planning")
             .MapViewOutstanding()
-            .MapViewProviderSummary();
+            .MapExportOutstanding()
+            .MapViewRegions()
+            .MapViewThemes()
+            .MapViewProviderSummary()
+            .MapPlanReinspection()
+            .MapViewReinspectionPlans()
+            .MapExportChecklist();
         return app;
     }
 }

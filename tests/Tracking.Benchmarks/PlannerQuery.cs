@@ -112,7 +112,7 @@ public static class PlannerQuery
                 times.Add(elapsed);
                 bytes += body.Length;
                 using var document = System.Text.Json.JsonDocument.Parse(body);
-                rows += document.RootElement.GetArrayLength();
+                rows += document.RootElement.GetProperty("items").GetArrayLength();
             }
         }
 

@@ -104,8 +104,8 @@ public sealed class When_a_recommendation_is_followed_from_publication_to_closur
 
         var version = detail.GetProperty("version").GetInt32();
         return await Eventually.Get(
-            async () => (await _planner.GetFromJsonAsync<List<JsonElement>>(
-                    $"/api/planning/outstanding?providerId={NorthumbriaDemo.ProviderId}&status={status}", TrackingApi.Json))!
+            async () => TrackingApi.Items(await _planner.GetFromJsonAsync<JsonElement>(
+                    $"/api/planning/outstanding?providerId={NorthumbriaDemo.ProviderId}&status={status}", TrackingApi.Json))
                 .FirstOrDefault(r => r.GetProperty("recommendationId").GetGuid() == _id),
             r => r.ValueKind == JsonValueKind.Object && r.GetProperty("version").GetInt32() == version,
             because: $"planning to show version {version} ({lastChange}, {status})");

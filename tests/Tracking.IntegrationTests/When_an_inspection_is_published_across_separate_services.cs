@@ -75,8 +75,8 @@ public sealed class When_an_inspection_is_published_across_separate_services : I
         // Published 11 February 2020: the 40-working-day response deadline passed years ago, so scheduling
         // reports it missed at once and planning counts every recommendation overdue.
         var overdue = await Eventually.Get(
-            async () => (await _planning.Planner().GetFromJsonAsync<List<JsonElement>>(
-                $"/api/planning/outstanding?providerId={NorthumbriaDemo.ProviderId}&overdue=true", TrackingApi.Json))!,
+            async () => TrackingApi.Items(await _planning.Planner().GetFromJsonAsync<JsonElement>(
+                $"/api/planning/outstanding?providerId={NorthumbriaDemo.ProviderId}&overdue=true", TrackingApi.Json)),
             rows => rows.Count >= 8, TimeSpan.FromSeconds(60), "eight overdue recommendations");
         overdue.Count.ShouldBe(8);
         overdue.ShouldAllBe(r => r.GetProperty("daysOverdue").GetInt32() > 365 * 5);

@@ -84,7 +84,7 @@ public sealed class When_planners_follow_a_recommendation : IAsyncLifetime
         var response = await _planner.GetAsync(
             $"/api/planning/outstanding?providerId={NorthumbriaDemo.ProviderId}{(status is null ? "" : $"&status={status}")}");
         response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
-        return (await response.Content.ReadFromJsonAsync<List<JsonElement>>(TrackingApi.Json))!;
+        return TrackingApi.Items(await response.Content.ReadFromJsonAsync<JsonElement>(TrackingApi.Json));
     }
 
     private JsonElement? Find(List<JsonElement> rows) => rows.Cast<JsonElement?>()

@@ -70,6 +70,22 @@ public sealed class TwoProvidersFixture : IAsyncLifetime
         };
     }
 
+    /// <summary>A Northumbria inspection published today, whose follow-up review is months away and can still be moved.</summary>
+    public async Task<Guid> ScheduledFollowUpReview()
+    {
+        var inspector = Host.Inspector();
+        var recorded = await inspector.PostAsJsonAsync("/api/inspections", NorthumbriaDemo.Inspection(), TrackingApi.Json);
+        var inspection = (await recorded.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        (await inspector.PostAsJsonAsync($"/api/inspections/{inspection}/publish", new { })).EnsureSuccessStatusCode();
+        var review = await Eventually.Get(
+            async () => (await Host.Planner().GetFromJsonAsync<JsonElement>($"/api/schedule?providerId={NorthumbriaDemo.ProviderId}"))
+                .GetProperty("followUpReviews").EnumerateArray()
+                .FirstOrDefault(r => r.GetProperty("inspectionId").GetGuid() == inspection),
+            r => r.ValueKind == JsonValueKind.Object, because: "scheduling to plan the follow-up review");
+        review.GetProperty("status").GetString().ShouldBe("Scheduled");
+        return review.GetProperty("id").GetGuid();
+    }
+
     public static MultipartFormDataContent EvidenceForm()
     {
         var pdf = new ByteArrayContent("%PDF-1.4\n% training register\n%%EOF\n"u8.ToArray());
@@ -150,6 +166,10 @@ public sealed class Who_may_do_what(TwoProvidersFixture world) : IClassFixture<T
         Row("POST /api/recommendations/{fresh}/target-date-revisions", forbidden, forbidden, created, missing);
         Row("POST /api/recommendations/{fresh}/target-date-revisions/{revision}/decision", ok, forbidden, forbidden, forbidden);
         Row("POST /api/recommendations/{fresh}/close", ok, forbidden, forbidden, forbidden);
+        Row("GET /api/schedule?providerId={provider}", ok, ok, ok, ok);
+        Row("GET /api/schedule/calendar.ics?providerId={provider}", ok, ok, ok, ok);
+        Row("PUT /api/schedule/follow-up-reviews/{review}", forbidden, ok, forbidden, forbidden);
+        Row("POST /api/schedule/follow-up-reviews/{review}/cancellation", forbidden, ok, forbidden, forbidden);
         return rows;
     }
 
@@ -177,10 +197,17 @@ public sealed class Who_may_do_what(TwoProvidersFixture world) : IClassFixture<T
             }
         }
 
+        if (path.Contains("{review}"))
+        {
+            path = path.Replace("{review}", (await world.ScheduledFollowUpReview()).ToString());
+        }
+
         var client = world.As(who);
         var response = (method, path) switch
         {
             ("GET", _) => await client.GetAsync(path),
+            ("PUT", var p) when p.Contains("/follow-up-reviews/") =>
+                await client.PutAsJsonAsync(path, new { dueOn = DateTime.UtcNow.AddDays(300).ToString("yyyy-MM-dd") }, TrackingApi.Json),
             ("PUT", _) => await client.PutAsJsonAsync(path, new { response = "PartlyAgreed", rationale = "Staffing limits the pace." }, TrackingApi.Json),
             (_, var p) when p.EndsWith("/evidence") => await client.PostAsync(path, TwoProvidersFixture.EvidenceForm()),
             (_, var p) => await client.PostAsJsonAsync<object>(path, BodyFor(p), TrackingApi.Json),
@@ -196,7 +223,7 @@ public sealed class Who_may_do_what(TwoProvidersFixture world) : IClassFixture<T
 
         var recommendations = await other.GetFromJsonAsync<List<JsonElement>>("/api/recommendations", TrackingApi.Json);
         var asked = await other.GetFromJsonAsync<List<JsonElement>>($"/api/recommendations?providerId={NorthumbriaDemo.ProviderId}", TrackingApi.Json);
-        var outstanding = await other.GetFromJsonAsync<List<JsonElement>>("/api/planning/outstanding", TrackingApi.Json);
+        var outstanding = TrackingApi.Items(await other.GetFromJsonAsync<JsonElement>("/api/planning/outstanding", TrackingApi.Json));
         var byProvider = await TrackingApi.Outstanding(other, NorthumbriaDemo.ProviderId);
 
         recommendations!.Count.ShouldBe(8);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Tracking.Contracts;
+using Tracking.Planning.Features.PlanReinspection;
 using Tracking.Planning.ReadModel;
 using Tracking.ServiceDefaults.Persistence;
 
@@ -15,6 +16,12 @@ public abstract class PlanningDbContext(DbContextOptions options) : ServiceDbCon
     public DbSet<PlannedProvider> Providers => Set<PlannedProvider>();
 
     public DbSet<MissedDeadline> MissedDeadlines => Set<MissedDeadline>();
+
+    public DbSet<PlannedAction> PlannedActions => Set<PlannedAction>();
+
+    public DbSet<EvidenceItem> EvidenceItems => Set<EvidenceItem>();
+
+    public DbSet<ReinspectionPlan> ReinspectionPlans => Set<ReinspectionPlan>();
 
     /// <summary>Finds the provider row, adding it (or refreshing its name and region) from the event's copy.</summary>
     public async Task<PlannedProvider> RememberProvider(ProviderRef provider, CancellationToken cancellationToken)
@@ -39,6 +46,32 @@ public abstract class PlanningDbContext(DbContextOptions options) : ServiceDbCon
         {
             row = new MissedDeadline { DeadlineId = deadlineId };
             MissedDeadlines.Add(row);
+        }
+
+        return row;
+    }
+
+    /// <summary>Finds the action's row, adding an empty one when none of its events has arrived before.</summary>
+    public async Task<PlannedAction> ActionRow(Guid actionId, CancellationToken cancellationToken)
+    {
+        var row = await PlannedActions.FindAsync([actionId], cancellationToken);
+        if (row is null)
+        {
+            row = new PlannedAction { ActionId = actionId };
+            PlannedActions.Add(row);
+        }
+
+        return row;
+    }
+
+    /// <summary>Finds the evidence's row, adding an empty one when neither of its events has arrived before.</summary>
+    public async Task<EvidenceItem> EvidenceRow(Guid evidenceId, CancellationToken cancellationToken)
+    {
+        var row = await EvidenceItems.FindAsync([evidenceId], cancellationToken);
+        if (row is null)
+        {
+            row = new EvidenceItem { EvidenceId = evidenceId };
+            EvidenceItems.Add(row);
         }
 
         return row;
@@ -82,6 +115,25 @@ public abstract class PlanningDbContext(DbContextOptions options) : ServiceDbCon
             // The outstanding view asks, per recommendation, for its uncleared missed deadlines.
             deadline.HasIndex(d => new { d.RecommendationId, d.Cleared });
         });
+        modelBuilder.Entity<PlannedAction>(action =>
+        {
+            action.ToTable("planned_actions");
+            action.HasKey(a => a.ActionId);
+            action.Property(a => a.Description).HasMaxLength(2000);
+            action.Property(a => a.OwnerName).HasMaxLength(200);
+            action.Property(a => a.Changes).IsConcurrencyToken();
+            action.HasIndex(a => a.RecommendationId);
+        });
+        modelBuilder.Entity<EvidenceItem>(evidence =>
+        {
+            evidence.ToTable("evidence_items");
+            evidence.HasKey(e => e.EvidenceId);
+            evidence.Property(e => e.Outcome).HasMaxLength(30);
+            evidence.Property(e => e.ProgressJudgement).HasMaxLength(30);
+            evidence.Property(e => e.Changes).IsConcurrencyToken();
+            evidence.HasIndex(e => e.RecommendationId);
+        });
+        modelBuilder.ApplyConfiguration(new ReinspectionPlanConfiguration());
     }
 }
 

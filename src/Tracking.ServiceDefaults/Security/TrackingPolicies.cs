@@ -26,8 +26,11 @@ public static class TrackingPolicies
     /// <summary>Schedule views (provider managers: own provider only).</summary>
     public const string ReadSchedule = "read-schedule";
 
-    /// <summary>Move or cancel follow-up reviews, plan reinspections.</summary>
+    /// <summary>Move or cancel follow-up reviews.</summary>
     public const string ManageSchedule = "manage-schedule";
+
+    /// <summary>Create, move and cancel reinspection plans: planners, and inspectors planning their own visits.</summary>
+    public const string PlanReinspections = "plan-reinspections";
 
     /// <summary>The Hangfire dashboard: inspectors, and planners read-only.</summary>
     public const string HangfireDashboard = "hangfire-dashboard";
@@ -42,5 +45,6 @@ public static class TrackingPolicies
         .AddPolicy(ReadPlanning, p => p.RequireRole(TrackingRoles.All))
         .AddPolicy(ReadSchedule, p => p.RequireRole(TrackingRoles.All))
         .AddPolicy(ManageSchedule, p => p.RequireRole(TrackingRoles.Planner))
+        .AddPolicy(PlanReinspections, p => p.RequireRole(TrackingRoles.Planner, TrackingRoles.Inspector))
         .AddPolicy(HangfireDashboard, p => p.RequireRole(TrackingRoles.Inspector, TrackingRoles.Planner));
 }

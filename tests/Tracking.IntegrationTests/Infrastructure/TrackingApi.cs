@@ -24,10 +24,14 @@ public static class TrackingApi
         return id;
     }
 
+    /// <summary>The provider's outstanding recommendations: the first page of the list, as large as a page may be.</summary>
     public static async Task<List<JsonElement>> Outstanding(HttpClient planning, string providerId)
     {
-        var response = await planning.GetAsync($"/api/planning/outstanding?providerId={providerId}");
+        var response = await planning.GetAsync($"/api/planning/outstanding?providerId={providerId}&pageSize=200");
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        return (await response.Content.ReadFromJsonAsync<List<JsonElement>>(Json))!;
+        return Items(await response.Content.ReadFromJsonAsync<JsonElement>(Json));
     }
+
+    /// <summary>The rows of one page of the outstanding list (<c>{ items, nextCursor }</c>).</summary>
+    public static List<JsonElement> Items(JsonElement page) => [.. page.GetProperty("items").EnumerateArray()];
 }

@@ -83,6 +83,10 @@ public sealed class TrackingHost(IReadOnlyDictionary<string, string?> settings, 
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        // Test output shows warnings and failures, not every request; EF's failed-command log is the expected
+        // "no migrations table yet" on a fresh database and the expected key collisions the tests provoke.
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command", "Critical");
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);

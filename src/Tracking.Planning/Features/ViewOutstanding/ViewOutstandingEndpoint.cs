@@ -1,9 +1,9 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Tracking.Planning.Data;
-using Tracking.Planning.ReadModel;
 using Tracking.ServiceDefaults.Http;
 using Tracking.ServiceDefaults.Security;
 
@@ -14,18 +14,26 @@ public static class ViewOutstandingEndpoint
     public static RouteGroupBuilder MapViewOutstanding(this RouteGroupBuilder planning)
     {
         planning.MapGet("/outstanding", async (
-                string? providerId, string? region, string? status, string? overdue, PlanningDbContext db, CurrentUser user,
+                [AsParameters] OutstandingParameters parameters, string? pageSize, string? after, PlanningDbContext db, CurrentUser user,
                 [FromServices] TimeProvider clock, CancellationToken ct) =>
             {
-                var validation = ReadFilter(providerId, region, status, overdue, user.VisibleProviders, out var filter);
+                var validation = parameters.Read(user.VisibleProviders, out var filter, out var sort);
+                var size = ReadPageSize(pageSize, validation);
+                OutstandingCursor? cursor = null;
+                if (!string.IsNullOrWhiteSpace(after) && !OutstandingCursor.TryDecode(after, sort, out cursor))
+                {
+                    validation.Add("after", "Not a cursor this list handed out for this sort order: pass the nextCursor of the previous page unchanged.");
+                }
+
                 return validation.IsValid
-                    ? Results.Ok(await OutstandingQuery.Run(db, filter, clock, ct))
+                    ? Results.Ok(await OutstandingQuery.Page(db, filter, sort, size, cursor, clock, ct))
                     : Results.ValidationProblem(validation.Errors);
             })
             .RequireAuthorization(TrackingPolicies.ReadPlanning)
             .WithName("ListOutstanding")
-            .WithSummary("Recommendations not yet closed, by provider, region, status and overdue (status=Closed lists the closed ones)")
-            .Produces<List<OutstandingRow>>()
+            .WithSummary("Recommendations not yet closed, a page at a time (pageSize, after=nextCursor), filtered by provider, region, "
+                + "standard, status, overdue, addressee and age, sorted by dueDate, daysOverdue or provider")
+            .Produces<OutstandingPage>()
             .ProducesValidationProblem();
         return planning;
     }
@@ -33,29 +41,23 @@ public static class ViewOutstandingEndpoint
     /// <summary>Reads the query string as a filter; each parameter that cannot be read is named in the result.</summary>
     public static Validation ReadFilter(
         string? providerId, string? region, string? status, string? overdue, IReadOnlyList<string>? visibleProviders,
-        out OutstandingFilter filter)
+        out OutstandingFilter filter) =>
+        new OutstandingParameters(providerId, region, Status: status, Overdue: overdue).Read(visibleProviders, out filter, out _);
+
+    private static int ReadPageSize(string? text, Validation validation)
     {
-        var validation = new Validation();
-        string? known = null;
-        if (!string.IsNullOrWhiteSpace(status) && !RecommendationStatuses.TryRead(status, out known))
+        if (string.IsNullOrWhiteSpace(text))
         {
-            validation.Add("status", $"Unknown status '{status}': use one of {string.Join(", ", RecommendationStatuses.All)}.");
+            return OutstandingQuery.DefaultPageSize;
         }
 
-        bool? overdueOnly = null;
-        if (!string.IsNullOrWhiteSpace(overdue))
+        if (int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var size)
+            && size is >= 1 and <= OutstandingQuery.MaxPageSize)
         {
-            if (bool.TryParse(overdue.Trim(), out var parsed))
-            {
-                overdueOnly = parsed;
-            }
-            else
-            {
-                validation.Add("overdue", $"'{overdue}' is not a yes/no value: use overdue=true or overdue=false.");
-            }
+            return size;
         }
 
-        filter = new OutstandingFilter(providerId, region, known, visibleProviders, overdueOnly);
-        return validation;
+        validation.Add("pageSize", $"'{text}' is not a page size: use a whole number from 1 to {OutstandingQuery.MaxPageSize}.");
+        return OutstandingQuery.DefaultPageSize;
     }
 }
