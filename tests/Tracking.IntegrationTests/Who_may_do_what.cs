@@ -70,6 +70,15 @@ public sealed class TwoProvidersFixture : IAsyncLifetime
         };
     }
 
+    /// <summary>A live reinspection plan for Northumbria, made by a planner.</summary>
+    public async Task<Guid> PlannedReinspection()
+    {
+        var response = await Host.Planner().PostAsJsonAsync("/api/planning/reinspections",
+            new { providerId = NorthumbriaDemo.ProviderId, plannedOn = DateTime.UtcNow.AddDays(60).ToString("yyyy-MM-dd"), kind = "FullInspection", freeze = false },
+            TrackingApi.Json);
+        return await Created(Task.FromResult(response));
+    }
+
     /// <summary>A Northumbria inspection published today, whose follow-up review is months away and can still be moved.</summary>
     public async Task<Guid> ScheduledFollowUpReview()
     {
@@ -170,6 +179,16 @@ public sealed class Who_may_do_what(TwoProvidersFixture world) : IClassFixture<T
         Row("GET /api/schedule/calendar.ics?providerId={provider}", ok, ok, ok, ok);
         Row("PUT /api/schedule/follow-up-reviews/{review}", forbidden, ok, forbidden, forbidden);
         Row("POST /api/schedule/follow-up-reviews/{review}/cancellation", forbidden, ok, forbidden, forbidden);
+        Row("GET /api/planning/regions", ok, ok, ok, ok);
+        Row("GET /api/planning/regions/North%20East", ok, ok, ok, missing);
+        Row("GET /api/planning/themes", ok, ok, ok, ok);
+        Row("GET /api/planning/outstanding/export.csv", ok, ok, ok, ok);
+        Row("GET /api/planning/outstanding/export.xlsx", ok, ok, ok, ok);
+        Row("POST /api/planning/reinspections", created, created, forbidden, forbidden);
+        Row("GET /api/planning/reinspections/{plan}", ok, ok, ok, missing);
+        Row("GET /api/planning/reinspections/{plan}/checklist.csv", ok, ok, ok, missing);
+        Row("PUT /api/planning/reinspections/{plan}", ok, ok, forbidden, forbidden);
+        Row("POST /api/planning/reinspections/{plan}/cancellation", ok, ok, forbidden, forbidden);
         return rows;
     }
 
@@ -197,6 +216,11 @@ public sealed class Who_may_do_what(TwoProvidersFixture world) : IClassFixture<T
             }
         }
 
+        if (path.Contains("{plan}"))
+        {
+            path = path.Replace("{plan}", (await world.PlannedReinspection()).ToString());
+        }
+
         if (path.Contains("{review}"))
         {
             path = path.Replace("{review}", (await world.ScheduledFollowUpReview()).ToString());
@@ -206,6 +230,8 @@ public sealed class Who_may_do_what(TwoProvidersFixture world) : IClassFixture<T
         var response = (method, path) switch
         {
             ("GET", _) => await client.GetAsync(path),
+            ("PUT", var p) when p.Contains("/reinspections/") =>
+                await client.PutAsJsonAsync(path, new { plannedOn = DateTime.UtcNow.AddDays(120).ToString("yyyy-MM-dd") }, TrackingApi.Json),
             ("PUT", var p) when p.Contains("/follow-up-reviews/") =>
                 await client.PutAsJsonAsync(path, new { dueOn = DateTime.UtcNow.AddDays(300).ToString("yyyy-MM-dd") }, TrackingApi.Json),
             ("PUT", _) => await client.PutAsJsonAsync(path, new { response = "PartlyAgreed", rationale = "Staffing limits the pace." }, TrackingApi.Json),
@@ -320,6 +346,7 @@ public sealed class Who_may_do_what(TwoProvidersFixture world) : IClassFixture<T
         "decision" => new { decision = "Approved", comment = "Reasonable." },
         "close" => new { closedAs = "Implemented", comment = "Verified." },
         "acceptance" => new { comment = "Credible plan." },
+        "reinspections" => new { providerId = NorthumbriaDemo.ProviderId, plannedOn = DateTime.UtcNow.AddDays(90).ToString("yyyy-MM-dd"), kind = "FollowUpReview", freeze = false },
         _ => new { },
     };
 
