@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Hosting;
 using Tracking.Planning.Data;
+using Tracking.Planning.Features.RebuildReadModel;
 using Tracking.Planning.Features.ExportOutstanding;
 using Tracking.Planning.Features.PlanReinspection;
 using Tracking.Planning.Features.ViewOutstanding;
@@ -64,7 +65,8 @@ public static class PlanningService
             .MapViewProviderSummary()
             .MapPlanReinspection()
             .MapViewReinspectionPlans()
-            .MapExportChecklist();
+            .MapExportChecklist()
+            .MapRebuildReadModel();
         return app;
     }
 }

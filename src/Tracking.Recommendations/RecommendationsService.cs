@@ -11,6 +11,8 @@ using Tracking.Recommendations.Features.RecordInspection;
 using Tracking.Recommendations.Features.ViewInspection;
 using Tracking.Recommendations.Features.ViewRecommendations;
 using Tracking.ServiceDefaults.Persistence;
+using Tracking.ServiceDefaults.Messaging;
+using Tracking.ServiceDefaults.Outbox;
 using Tracking.ServiceDefaults.Idempotency;
 using Tracking.Recommendations.Features.Shared;
 using Tracking.Recommendations.Features.ViewHistory;
@@ -29,6 +31,9 @@ namespace Tracking.Recommendations;
 
 public static class RecommendationsService
 {
+    /// <summary>The recommendations service's own queue: only operational commands arrive on it.</summary>
+    public const string QueueName = "recommendations";
+
     public static IHostApplicationBuilder AddRecommendationsService(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<RecommendationsDbContext, RecommendationsSqliteDbContext, RecommendationsPostgresDbContext>(
@@ -36,6 +41,7 @@ public static class RecommendationsService
         builder.Services.AddScoped<RecordInspectionHandler>();
         builder.Services.AddScoped<PublishInspectionHandler>();
         builder.Services.AddScoped<RecommendationCommand>();
+        builder.AddConsumers(bus => bus.AddConsumer<ReplayEventsConsumer<RecommendationsDbContext>>().Endpoint(e => e.Name = QueueName));
         builder.AddEvidenceStorage();
         if (builder.Configuration.GetValue("Tracking:SeedDemoData", false))
         {

@@ -11,6 +11,7 @@ using Tracking.Scheduling.Features.ViewSchedule;
 using Tracking.Scheduling.Hangfire;
 using Tracking.Scheduling.Timers;
 using Tracking.ServiceDefaults.Messaging;
+using Tracking.ServiceDefaults.Outbox;
 using Tracking.ServiceDefaults.Persistence;
 
 namespace Tracking.Scheduling;
@@ -47,6 +48,7 @@ public static class SchedulingService
         OnSchedulingQueue<EvidenceSubmittedConsumer>();
         OnSchedulingQueue<EvidenceReviewedConsumer>();
         OnSchedulingQueue<RecommendationClosedConsumer>();
+        OnSchedulingQueue<ReplayEventsConsumer<SchedulingDbContext>>();
     }
 
     public static IEndpointRouteBuilder MapSchedulingApi(this IEndpointRouteBuilder app)

@@ -29,6 +29,7 @@ public abstract class SchedulingDbContext(DbContextOptions options) : ServiceDbC
             row.Property(r => r.ProviderId).HasMaxLength(64);
             row.HasIndex(r => r.ProviderId);
             row.HasIndex(r => r.InspectionId);
+            row.Property(r => r.Version).IsConcurrencyToken();
         });
         modelBuilder.Entity<Deadline>(row =>
         {

@@ -104,6 +104,27 @@ public sealed class DeadlineBook(SchedulingDbContext db, TimeProvider clock, IOp
         }
     }
 
+    /// <summary>
+    /// Every change to a recommendation's timers first claims its row: two events about one recommendation handled at
+    /// the same time then collide on its version (or on inserting it), and the loser is retried and sees the winner's
+    /// deadlines. Without this, "set" and "done" racing each other could both find no deadline and both add one.
+    /// </summary>
+    public async Task<Timers.TimedRecommendation> Claim(Guid recommendationId, string providerId, CancellationToken ct)
+    {
+        var timed = await db.Recommendations.FindAsync([recommendationId], ct);
+        if (timed is null)
+        {
+            timed = new Timers.TimedRecommendation { RecommendationId = recommendationId, ProviderId = providerId, RecordedAt = clock.GetUtcNow().UtcDateTime };
+            db.Recommendations.Add(timed);
+        }
+        else
+        {
+            timed.Version++;
+        }
+
+        return timed;
+    }
+
     /// <summary>A closed recommendation owes nothing more: every open deadline is cancelled and it gets no new ones.</summary>
     public async Task CloseRecommendation(Guid recommendationId, string providerId, CancellationToken ct)
     {
@@ -113,18 +134,7 @@ public sealed class DeadlineBook(SchedulingDbContext db, TimeProvider clock, IOp
             Cleared(deadline.Settle(DeadlineStatus.Cancelled, "RecommendationClosed", now));
         }
 
-        var timed = await db.Recommendations.FindAsync([recommendationId], ct);
-        if (timed is null)
-        {
-            db.Recommendations.Add(new Timers.TimedRecommendation
-            {
-                RecommendationId = recommendationId, ProviderId = providerId, RecordedAt = now.UtcDateTime, Closed = true,
-            });
-        }
-        else
-        {
-            timed.Closed = true;
-        }
+        (await Claim(recommendationId, providerId, ct)).Closed = true;
     }
 
     public DateOnly ResponseDueOn(DateOnly publishedOn) => UkWorkingDays.AddWorkingDays(publishedOn, Options.ResponseDueWorkingDays);

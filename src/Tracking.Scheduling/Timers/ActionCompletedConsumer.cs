@@ -11,6 +11,7 @@ public sealed class ActionCompletedConsumer(SchedulingDbContext db, TimeProvider
 {
     protected override async Task Handle(ActionCompleted message, ConsumeContext<ActionCompleted> context)
     {
+        await deadlines.Claim(message.RecommendationId, message.ProviderId, context.CancellationToken);
         await deadlines.Settle(DeadlineKind.Action, message.RecommendationId, message.ProviderId, DeadlineStatus.Met, "ActionCompleted",
             context.CancellationToken, actionId: message.ActionId);
         await deadlines.FollowTargetDate(message.RecommendationId, message.ProviderId, message.State, context.CancellationToken);

@@ -12,6 +12,7 @@ public sealed class ActionPlannedConsumer(SchedulingDbContext db, TimeProvider c
 {
     protected override async Task Handle(ActionPlanned message, ConsumeContext<ActionPlanned> context)
     {
+        await deadlines.Claim(message.RecommendationId, message.ProviderId, context.CancellationToken);
         var ct = context.CancellationToken;
         if (!await deadlines.IsClosed(message.RecommendationId, message.State, ct))
         {

@@ -11,6 +11,7 @@ public sealed class EvidenceReviewedConsumer(SchedulingDbContext db, TimeProvide
 {
     protected override async Task Handle(EvidenceReviewed message, ConsumeContext<EvidenceReviewed> context)
     {
+        await deadlines.Claim(message.RecommendationId, message.ProviderId, context.CancellationToken);
         await deadlines.Settle(DeadlineKind.EvidenceReview, message.RecommendationId, message.ProviderId, DeadlineStatus.Met, "EvidenceReviewed",
             context.CancellationToken, evidenceId: message.EvidenceId);
         await deadlines.FollowTargetDate(message.RecommendationId, message.ProviderId, message.State, context.CancellationToken);

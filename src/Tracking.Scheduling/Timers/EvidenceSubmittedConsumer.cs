@@ -12,6 +12,7 @@ public sealed class EvidenceSubmittedConsumer(SchedulingDbContext db, TimeProvid
 {
     protected override async Task Handle(EvidenceSubmitted message, ConsumeContext<EvidenceSubmitted> context)
     {
+        await deadlines.Claim(message.RecommendationId, message.ProviderId, context.CancellationToken);
         var ct = context.CancellationToken;
         if (!await deadlines.IsClosed(message.RecommendationId, message.State, ct))
         {

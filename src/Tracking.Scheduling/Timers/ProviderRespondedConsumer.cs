@@ -12,6 +12,7 @@ public sealed class ProviderRespondedConsumer(SchedulingDbContext db, TimeProvid
 {
     protected override async Task Handle(ProviderResponded message, ConsumeContext<ProviderResponded> context)
     {
+        await deadlines.Claim(message.RecommendationId, message.ProviderId, context.CancellationToken);
         await deadlines.Settle(DeadlineKind.Response, message.RecommendationId, message.ProviderId, DeadlineStatus.Met, "Responded",
             context.CancellationToken);
         await deadlines.FollowTargetDate(message.RecommendationId, message.ProviderId, message.State, context.CancellationToken);

@@ -13,15 +13,7 @@ public sealed class RecommendationPublishedConsumer(SchedulingDbContext db, Time
     protected override async Task Handle(RecommendationPublished message, ConsumeContext<RecommendationPublished> context)
     {
         var ct = context.CancellationToken;
-        var timed = await Db.Recommendations.FindAsync([message.RecommendationId], ct);
-        if (timed is null)
-        {
-            Db.Recommendations.Add(timed = new TimedRecommendation
-            {
-                RecommendationId = message.RecommendationId,
-                RecordedAt = Clock.GetUtcNow().UtcDateTime,
-            });
-        }
+        var timed = await deadlines.Claim(message.RecommendationId, message.Provider.Id, ct);
 
         // A closure that overtook publication left a stub; publication fills in the rest.
         timed.InspectionId = message.InspectionId;

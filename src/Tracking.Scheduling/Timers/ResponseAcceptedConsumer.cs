@@ -10,6 +10,9 @@ namespace Tracking.Scheduling.Timers;
 public sealed class ResponseAcceptedConsumer(SchedulingDbContext db, TimeProvider clock, DeadlineBook deadlines)
     : IdempotentConsumer<ResponseAccepted, SchedulingDbContext>(db, clock)
 {
-    protected override Task Handle(ResponseAccepted message, ConsumeContext<ResponseAccepted> context) =>
-        deadlines.FollowTargetDate(message.RecommendationId, message.ProviderId, message.State, context.CancellationToken);
+    protected override async Task Handle(ResponseAccepted message, ConsumeContext<ResponseAccepted> context)
+    {
+        await deadlines.Claim(message.RecommendationId, message.ProviderId, context.CancellationToken);
+        await deadlines.FollowTargetDate(message.RecommendationId, message.ProviderId, message.State, context.CancellationToken);
+    }
 }

@@ -12,6 +12,7 @@ public sealed class TargetDateRevisionDecidedConsumer(SchedulingDbContext db, Ti
 {
     protected override async Task Handle(TargetDateRevisionDecided message, ConsumeContext<TargetDateRevisionDecided> context)
     {
+        await deadlines.Claim(message.RecommendationId, message.ProviderId, context.CancellationToken);
         var ct = context.CancellationToken;
         if (message.Approved && message.ActionId is { } actionId)
         {

@@ -17,4 +17,7 @@ public sealed class TimedRecommendation
 
     /// <summary>Closed recommendations get no new deadlines and are left out of follow-up reviews.</summary>
     public bool Closed { get; set; }
+
+    /// <summary>Rises with every change to the recommendation's timers, so changes to one recommendation take turns.</summary>
+    public int Version { get; set; }
 }

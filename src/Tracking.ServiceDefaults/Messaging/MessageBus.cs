@@ -36,7 +36,7 @@ public static class MessageBus
                 bus.UsingRabbitMq((context, cfg) =>
                 {
                     cfg.Host(settings.RabbitMqUri);
-                    cfg.UseMessageRetry(r => r.Intervals(100, 500, 1000, 5000));
+                    cfg.UseMessageRetry(r => r.Intervals(50, 100, 250, 500, 1000, 2000, 5000));
                     cfg.ConfigureEndpoints(context);
                 });
             }
@@ -44,7 +44,7 @@ public static class MessageBus
             {
                 bus.UsingInMemory((context, cfg) =>
                 {
-                    cfg.UseMessageRetry(r => r.Intervals(100, 500, 1000, 5000));
+                    cfg.UseMessageRetry(r => r.Intervals(50, 100, 250, 500, 1000, 2000, 5000));
                     cfg.ConfigureEndpoints(context);
                 });
             }

@@ -203,6 +203,10 @@ namespace Tracking.Scheduling.Data.Migrations.Postgres
                     b.Property<DateTime>("RecordedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("RecommendationId");
 
                     b.HasIndex("InspectionId");

@@ -197,6 +197,10 @@ namespace Tracking.Scheduling.Data.Migrations.Sqlite
                     b.Property<DateTime>("RecordedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("RecommendationId");
 
                     b.HasIndex("InspectionId");
