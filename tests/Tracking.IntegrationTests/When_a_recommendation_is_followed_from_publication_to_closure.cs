@@ -75,6 +75,8 @@ public sealed class When_a_recommendation_is_followed_from_publication_to_closur
         await Review(second, "Accepted", "Convincing improvement.", "GoodProgress");
         row = await Agree("InProgress", "ReviewEvidence");
         row.GetProperty("lastProgressJudgement").GetString().ShouldBe("GoodProgress");
+        (await _planner.GetFromJsonAsync<JsonElement>($"/api/planning/providers/{NorthumbriaDemo.ProviderId}/summary"))
+            .GetProperty("atLeastReasonableProgressShare").GetDouble().ShouldBe(0.125);
 
         var revision = await Created(_manager.PostAsJsonAsync($"/api/recommendations/{_id}/target-date-revisions",
             new { actionId = first, requestedDate = _today.AddDays(45), reason = "Audit tool delivered late." }, TrackingApi.Json));

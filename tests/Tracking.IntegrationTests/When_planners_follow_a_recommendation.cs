@@ -66,6 +66,10 @@ public sealed class When_planners_follow_a_recommendation : IAsyncLifetime
         summary.GetProperty("closed").GetInt32().ShouldBe(1);
         summary.GetProperty("byStatus").GetProperty("AwaitingResponse").GetInt32().ShouldBe(7);
         summary.GetProperty("byStatus").GetProperty("Closed").GetInt32().ShouldBe(1);
+        // Closed today, from a report published on 11 February 2020: the average is that many days.
+        var expectedDays = (DateTime.UtcNow.Date - new DateTime(2020, 2, 11)).TotalDays;
+        summary.GetProperty("averageDaysToClose").GetDouble().ShouldBe(expectedDays, tolerance: 1);
+        summary.GetProperty("atLeastReasonableProgressShare").GetDouble().ShouldBe(0);
     }
 
     [Fact]

@@ -15,7 +15,9 @@ public sealed record ProviderSummary(
     int Overdue,
     IReadOnlyDictionary<string, int> ByStatus,
     DateOnly? OldestOutstandingPublishedOn,
-    LastInspection? LastInspection);
+    LastInspection? LastInspection,
+    double AtLeastReasonableProgressShare,
+    double? AverageDaysToClose);
 
 public static class ProviderSummaryQuery
 {
@@ -38,6 +40,10 @@ public static class ProviderSummaryQuery
                 && db.MissedDeadlines.Any(d => d.RecommendationId == r.RecommendationId && !d.Cleared))
             .CountAsync(ct);
         var open = byStatus.Where(s => s.Status != RecommendationStatuses.Closed).ToList();
+        var total = byStatus.Sum(s => s.Count);
+        var progressing = await published.CountAsync(r => r.LastProgressJudgement == "ReasonableProgress" || r.LastProgressJudgement == "GoodProgress", ct);
+        // Days from the report's publication to closure, averaged in memory: one provider's closed recommendations are few.
+        var closures = await published.Where(r => r.ClosedAt != null).Select(r => new { r.PublishedOn, r.ClosedAt }).ToListAsync(ct);
         return new ProviderSummary(
             new ProviderRef(provider.ProviderId, provider.Name, provider.Region),
             open.Sum(s => s.Count),
@@ -47,6 +53,8 @@ public static class ProviderSummaryQuery
             open.Count == 0 ? null : open.Min(s => s.Oldest),
             provider.LastInspectionId is { } id
                 ? new LastInspection(id, provider.LastInspectionTitle, provider.LastInspectionRating, provider.LastInspectionPublishedOn)
-                : null);
+                : null,
+            total == 0 ? 0 : Math.Round((double)progressing / total, 3),
+            closures.Count == 0 ? null : Math.Round(closures.Average(c => (c.ClosedAt!.Value.Date - c.PublishedOn.ToDateTime(TimeOnly.MinValue)).TotalDays), 1));
     }
 }
