@@ -254,6 +254,11 @@ public sealed class Recommendation
             throw new ConflictException($"This revision was already {revision.Decision.ToString().ToLowerInvariant()}.");
         }
 
+        if (approve && revision.ActionId is { } doneId && Actions.First(a => a.Id == doneId).IsDone)
+        {
+            throw new ConflictException("The action was completed after this revision was asked for; its date no longer matters. Refuse the revision instead.");
+        }
+
         revision.Decision = approve ? RevisionDecision.Approved : RevisionDecision.Refused;
         revision.DecisionComment = comment;
         revision.DecidedBy = actor.Subject;

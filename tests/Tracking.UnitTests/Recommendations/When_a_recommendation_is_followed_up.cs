@@ -75,6 +75,20 @@ public class When_a_recommendation_is_followed_up
     }
 
     [Fact]
+    public void A_revision_for_an_action_done_in_the_meantime_cannot_be_approved_only_refused()
+    {
+        _recommendation.Respond(ResponseKind.Agreed, null, null, Manager, Now);
+        var action = _recommendation.PlanAction("Train staff", "Jo Bloggs", "jo@example.org", Today.AddDays(30), null, Today, Manager, Now).ActionId;
+        var revision = _recommendation.RequestRevision(action, Today.AddDays(60), "Trainer ill.", Manager, Now).RevisionId;
+        _recommendation.CompleteAction(action, Manager, Now);
+
+        Should.Throw<ConflictException>(() => _recommendation.DecideRevision(revision, approve: true, "Fine.", Inspector, Now));
+        _recommendation.Actions.Single().TargetDate.ShouldBe(Today.AddDays(30));
+        _recommendation.DecideRevision(revision, approve: false, "Action already done.", Inspector, Now);
+        _recommendation.Revisions.Single().Decision.ShouldBe(RevisionDecision.Refused);
+    }
+
+    [Fact]
     public void Unknown_actions_and_evidence_are_not_found_and_change_nothing()
     {
         _recommendation.Respond(ResponseKind.Agreed, null, null, Manager, Now);
