@@ -313,9 +313,7 @@ public sealed class Recommendation
             ClosedAt is { } closed ? new DateTimeOffset(closed, TimeSpan.Zero) : null);
     }
 
-    private static void Guard(RecommendationStatus status, LifecycleCommand command) => RecommendationLifecycle.EnsureAllowed(status, command);
-
-    private void Guard(LifecycleCommand command) => Guard(Status, command);
+    private void Guard(LifecycleCommand command) => RecommendationLifecycle.EnsureAllowed(Status, command);
 
     private void Move(LifecycleCommand command, bool evidenceStillAwaitingReview = false) =>
         Status = RecommendationLifecycle.After(Status, command, evidenceStillAwaitingReview);

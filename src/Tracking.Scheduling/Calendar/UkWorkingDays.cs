@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using PublicHoliday;
+using Tracking.ServiceDefaults.Time;
 
 namespace Tracking.Scheduling.Calendar;
 
@@ -9,7 +10,6 @@ namespace Tracking.Scheduling.Calendar;
 /// </summary>
 public static class UkWorkingDays
 {
-    private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
     private static readonly UKBankHoliday EnglandAndWales = new(UKBankHoliday.UkCountries.England);
     private static readonly ConcurrentDictionary<int, HashSet<DateOnly>> HolidaysByYear = new();
 
@@ -45,10 +45,10 @@ public static class UkWorkingDays
     {
         // Europe/London changes clocks at 01:00 UTC, never at midnight, so local midnight always exists exactly once.
         var local = date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
-        return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(local, London), TimeSpan.Zero);
+        return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(local, UkCalendar.London), TimeSpan.Zero);
     }
 
     public static DateOnly Today(DateTimeOffset now) => DateOf(now);
 
-    public static DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, London).DateTime);
+    public static DateOnly DateOf(DateTimeOffset instant) => UkCalendar.Today(instant);
 }

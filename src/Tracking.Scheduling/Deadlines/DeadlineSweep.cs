@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Tracking.Scheduling.Data;
 using Tracking.Scheduling.FollowUps;
+using Tracking.ServiceDefaults.Persistence;
 
 namespace Tracking.Scheduling.Deadlines;
 
@@ -93,7 +94,7 @@ public sealed class DeadlineSweep(
         var at = now.UtcDateTime;
         var claimed = db.Database.IsNpgsql()
             ? await ClaimLocked(db.Deadlines,
-                $"SELECT * FROM {Table<Deadline>(db)} WHERE \"Status\" = 'Open' AND \"MissedRaisedAt\" IS NULL AND \"DueAt\" < {{0}} "
+                $"SELECT * FROM {db.QualifiedTable<Deadline>()} WHERE \"Status\" = 'Open' AND \"MissedRaisedAt\" IS NULL AND \"DueAt\" < {{0}} "
                 + $"ORDER BY \"DueAt\" LIMIT {size} FOR UPDATE SKIP LOCKED", at, ct)
             : await db.Deadlines.Where(d => d.Status == DeadlineStatus.Open && d.MissedRaisedAt == null && d.DueAt < at)
                 .OrderBy(d => d.DueAt).Take(size).ToListAsync(ct);
@@ -110,7 +111,7 @@ public sealed class DeadlineSweep(
         var missedBefore = now.UtcDateTime.AddDays(-options.Value.EscalateAfterDays);
         var claimed = db.Database.IsNpgsql()
             ? await ClaimLocked(db.Deadlines,
-                $"SELECT * FROM {Table<Deadline>(db)} WHERE \"Status\" = 'Open' AND \"EscalationRaisedAt\" IS NULL "
+                $"SELECT * FROM {db.QualifiedTable<Deadline>()} WHERE \"Status\" = 'Open' AND \"EscalationRaisedAt\" IS NULL "
                 + $"AND \"MissedRaisedAt\" <= {{0}} ORDER BY \"MissedRaisedAt\" LIMIT {size} FOR UPDATE SKIP LOCKED", missedBefore, ct)
             : await db.Deadlines.Where(d => d.Status == DeadlineStatus.Open && d.EscalationRaisedAt == null && d.MissedRaisedAt <= missedBefore)
                 .OrderBy(d => d.MissedRaisedAt).Take(size).ToListAsync(ct);
@@ -127,7 +128,7 @@ public sealed class DeadlineSweep(
         var at = now.UtcDateTime;
         var claimed = db.Database.IsNpgsql()
             ? await ClaimLocked(db.Reminders,
-                $"SELECT * FROM {Table<Reminder>(db)} WHERE \"SentAt\" IS NULL AND \"FireAt\" <= {{0}} "
+                $"SELECT * FROM {db.QualifiedTable<Reminder>()} WHERE \"SentAt\" IS NULL AND \"FireAt\" <= {{0}} "
                 + $"ORDER BY \"FireAt\" LIMIT {size} FOR UPDATE SKIP LOCKED", at, ct)
             : await db.Reminders.Where(r => r.SentAt == null && r.FireAt <= at).OrderBy(r => r.FireAt).Take(size).ToListAsync(ct);
         var deadlineIds = claimed.Select(r => r.DeadlineId).Distinct().ToList();
@@ -157,7 +158,7 @@ public sealed class DeadlineSweep(
         var at = now.UtcDateTime;
         var claimed = db.Database.IsNpgsql()
             ? await ClaimLocked(db.FollowUpReviews,
-                $"SELECT * FROM {Table<FollowUpReview>(db)} WHERE \"Status\" = 'Scheduled' AND \"DueAt\" <= {{0}} "
+                $"SELECT * FROM {db.QualifiedTable<FollowUpReview>()} WHERE \"Status\" = 'Scheduled' AND \"DueAt\" <= {{0}} "
                 + $"ORDER BY \"DueAt\" LIMIT {size} FOR UPDATE SKIP LOCKED", at, ct)
             : await db.FollowUpReviews.Where(r => r.Status == FollowUpReviewStatus.Scheduled && r.DueAt <= at)
                 .OrderBy(r => r.DueAt).Take(size).ToListAsync(ct);
@@ -184,11 +185,4 @@ public sealed class DeadlineSweep(
     /// <summary>Runs a claim query on PostgreSQL: the rows come back locked until this transaction ends, and others skip them.</summary>
     private static Task<List<TEntity>> ClaimLocked<TEntity>(DbSet<TEntity> rows, string sql, DateTime at, CancellationToken ct)
         where TEntity : class => rows.FromSqlRaw(sql, at).ToListAsync(ct);
-
-    /// <summary>Schema and table from the model: nothing in the claim SQL comes from outside.</summary>
-    private static string Table<TEntity>(SchedulingDbContext db)
-    {
-        var entity = db.Model.FindEntityType(typeof(TEntity))!;
-        return $"\"{entity.GetSchema()}\".\"{entity.GetTableName()}\"";
-    }
 }

@@ -111,9 +111,8 @@ public sealed class OutboxRelay<TContext>(
             return db.Outbox.Where(m => m.SentAt == null).OrderBy(m => m.Sequence).Take(size).ToListAsync(cancellationToken);
         }
 
-        var entity = db.Model.FindEntityType(typeof(OutboxMessage))!;
         // Table name from the model and a numeric limit: nothing here comes from outside.
-        var sql = $"SELECT * FROM \"{entity.GetSchema()}\".\"{entity.GetTableName()}\" "
+        var sql = $"SELECT * FROM {db.QualifiedTable<OutboxMessage>()} "
             + $"WHERE \"SentAt\" IS NULL ORDER BY \"Sequence\" LIMIT {size} FOR UPDATE SKIP LOCKED";
         return db.Outbox.FromSqlRaw(sql).ToListAsync(cancellationToken);
     }

@@ -1,5 +1,6 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Tracking.Contracts;
 using Tracking.ServiceDefaults.Inbox;
 using Tracking.ServiceDefaults.Persistence;
@@ -10,7 +11,8 @@ namespace Tracking.ServiceDefaults.Outbox;
 /// Answers <see cref="ReplayEvents"/> by marking every outbox message unsent: the relay then publishes them all again,
 /// oldest first, with their original ids. The outbox keeps sent messages for exactly this.
 /// </summary>
-public sealed class ReplayEventsConsumer<TContext>(TContext db, TimeProvider clock) : IdempotentConsumer<ReplayEvents, TContext>(db, clock)
+public sealed class ReplayEventsConsumer<TContext>(TContext db, TimeProvider clock, ILogger<ReplayEventsConsumer<TContext>> logger)
+    : IdempotentConsumer<ReplayEvents, TContext>(db, clock)
     where TContext : ServiceDbContext
 {
     protected override async Task Handle(ReplayEvents message, ConsumeContext<ReplayEvents> context)
@@ -18,9 +20,7 @@ public sealed class ReplayEventsConsumer<TContext>(TContext db, TimeProvider clo
         var replayed = await Db.Outbox.Where(m => m.SentAt != null)
             .ExecuteUpdateAsync(set => set.SetProperty(m => m.SentAt, (DateTime?)null), context.CancellationToken);
         Db.ChangeTracker.Clear();
-        LogReplay(replayed);
+        logger.LogInformation("Replaying {Count} events from the {Context} outbox, as {RequestedBy} asked ({RequestId})",
+            replayed, typeof(TContext).Name, message.RequestedBy, message.RequestId);
     }
-
-    private static void LogReplay(int count) =>
-        System.Diagnostics.Activity.Current?.AddTag("tracking.replayed_events", count);
 }

@@ -226,7 +226,7 @@ public sealed class When_the_planning_read_model_receives_events : IAsyncLifetim
         Read(db => db.Outstanding.AsNoTracking().SingleAsync(r => r.RecommendationId == _recommendation));
 
     private Task<List<OutstandingRow>> Outstanding(string? status = null) =>
-        Read(db => OutstandingQuery.Run(db, new OutstandingFilter(Northumbria.Id, Status: status), CancellationToken.None));
+        Read(db => OutstandingQuery.Run(db, new OutstandingFilter(Northumbria.Id, Status: status), TimeProvider.System, CancellationToken.None));
 
     private async Task<T> Read<T>(Func<PlanningDbContext, Task<T>> read)
     {

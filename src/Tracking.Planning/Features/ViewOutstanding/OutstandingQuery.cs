@@ -55,10 +55,6 @@ public static class OutstandingQuery
 
     public const int MaxPageSize = 200;
 
-    /// <summary>Days overdue against today on the system clock; prefer the overload taking the service's <see cref="TimeProvider"/>.</summary>
-    public static Task<List<OutstandingRow>> Run(PlanningDbContext db, OutstandingFilter filter, CancellationToken ct) =>
-        Run(db, filter, TimeProvider.System, ct);
-
     public static Task<List<OutstandingRow>> Run(PlanningDbContext db, OutstandingFilter filter, TimeProvider clock, CancellationToken ct) =>
         Run(db, filter, OutstandingSort.DueDate, clock, ct);
 
