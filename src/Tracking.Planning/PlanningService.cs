@@ -1,4 +1,3 @@
-using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -11,8 +10,10 @@ using Tracking.Planning.Features.ViewOutstanding;
 using Tracking.Planning.Features.ViewProviderSummary;
 using Tracking.Planning.Features.ViewRegions;
 using Tracking.Planning.Features.ViewThemes;
-using Tracking.Planning.ReadModel;
-using Tracking.ServiceDefaults.Messaging;
+using Tracking.Contracts;
+using Tracking.Messaging.Bus;
+using Tracking.Messaging.Topology;
+using Tracking.Planning.Consumers;
 using Tracking.ServiceDefaults.Persistence;
 
 namespace Tracking.Planning;
@@ -22,37 +23,14 @@ public static class PlanningService
     /// <summary>All planning consumers share one queue, so the read model is fed from one place.</summary>
     public const string QueueName = "planning";
 
+    /// <summary>Its queue and what it publishes (only the replay a rebuild asks for), as every process must know them.</summary>
+    public static readonly ServiceQueue Queue = ServiceQueue.Scan(QueueName, typeof(PlanningQueue<>), typeof(ReplayEvents));
+
     public static IHostApplicationBuilder AddPlanningService(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<PlanningDbContext, PlanningSqliteDbContext, PlanningPostgresDbContext>(PlanningDbContext.ServiceName);
-        builder.AddConsumers(AddReadModelConsumers);
+        builder.AddServiceMessaging<PlanningDbContext>(Queue);
         return builder;
-    }
-
-    /// <summary>Every consumer that keeps the read model, each event type on the one planning queue.</summary>
-    public static void AddReadModelConsumers(IBusRegistrationConfigurator bus)
-    {
-        void OnPlanningQueue<TConsumer>() where TConsumer : class, IConsumer =>
-            bus.AddConsumer<TConsumer>().Endpoint(e => e.Name = QueueName);
-
-        OnPlanningQueue<InspectionPublishedConsumer>();
-        OnPlanningQueue<RecommendationPublishedConsumer>();
-        OnPlanningQueue<ProviderRespondedConsumer>();
-        OnPlanningQueue<ResponseAcceptedConsumer>();
-        OnPlanningQueue<ActionPlannedConsumer>();
-        OnPlanningQueue<ActionCompletedConsumer>();
-        OnPlanningQueue<EvidenceSubmittedConsumer>();
-        OnPlanningQueue<EvidenceReviewedConsumer>();
-        OnPlanningQueue<TargetDateRevisionRequestedConsumer>();
-        OnPlanningQueue<TargetDateRevisionDecidedConsumer>();
-        OnPlanningQueue<RecommendationClosedConsumer>();
-        OnPlanningQueue<DeadlineMissedConsumer>();
-        OnPlanningQueue<DeadlineClearedConsumer>();
-        OnPlanningQueue<ActionPlannedChecklistConsumer>();
-        OnPlanningQueue<ActionCompletedChecklistConsumer>();
-        OnPlanningQueue<TargetDateRevisionDecidedChecklistConsumer>();
-        OnPlanningQueue<EvidenceSubmittedChecklistConsumer>();
-        OnPlanningQueue<EvidenceReviewedChecklistConsumer>();
     }
 
     public static IEndpointRouteBuilder MapPlanningApi(this IEndpointRouteBuilder app)

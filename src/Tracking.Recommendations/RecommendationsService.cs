@@ -11,8 +11,10 @@ using Tracking.Recommendations.Features.RecordInspection;
 using Tracking.Recommendations.Features.ViewInspection;
 using Tracking.Recommendations.Features.ViewRecommendations;
 using Tracking.ServiceDefaults.Persistence;
-using Tracking.ServiceDefaults.Messaging;
-using Tracking.ServiceDefaults.Outbox;
+using Tracking.Contracts;
+using Tracking.Messaging.Bus;
+using Tracking.Messaging.Topology;
+using Tracking.Recommendations.Consumers;
 using Tracking.ServiceDefaults.Idempotency;
 using Tracking.Recommendations.Features.Shared;
 using Tracking.Recommendations.Features.ViewHistory;
@@ -34,6 +36,12 @@ public static class RecommendationsService
     /// <summary>The recommendations service's own queue: only operational commands arrive on it.</summary>
     public const string QueueName = "recommendations";
 
+    /// <summary>Its queue and the events it publishes, as every process (hosting it or not) must know them.</summary>
+    public static readonly ServiceQueue Queue = ServiceQueue.Scan(QueueName, typeof(RecommendationsQueue<>),
+        typeof(InspectionPublished), typeof(RecommendationPublished), typeof(ProviderResponded), typeof(ResponseAccepted),
+        typeof(ActionPlanned), typeof(ActionCompleted), typeof(EvidenceSubmitted), typeof(EvidenceReviewed),
+        typeof(TargetDateRevisionRequested), typeof(TargetDateRevisionDecided), typeof(RecommendationClosed));
+
     public static IHostApplicationBuilder AddRecommendationsService(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<RecommendationsDbContext, RecommendationsSqliteDbContext, RecommendationsPostgresDbContext>(
@@ -41,7 +49,7 @@ public static class RecommendationsService
         builder.Services.AddScoped<RecordInspectionHandler>();
         builder.Services.AddScoped<PublishInspectionHandler>();
         builder.Services.AddScoped<RecommendationCommand>();
-        builder.AddConsumers(bus => bus.AddConsumer<ReplayEventsConsumer<RecommendationsDbContext>>().Endpoint(e => e.Name = QueueName));
+        builder.AddServiceMessaging<RecommendationsDbContext>(Queue);
         builder.AddEvidenceStorage();
         if (builder.Configuration.GetValue("Tracking:SeedDemoData", false))
         {

@@ -1,4 +1,3 @@
-using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -9,9 +8,10 @@ using Tracking.Scheduling.Deadlines;
 using Tracking.Scheduling.Features.ManageFollowUpReviews;
 using Tracking.Scheduling.Features.ViewSchedule;
 using Tracking.Scheduling.Hangfire;
-using Tracking.Scheduling.Timers;
-using Tracking.ServiceDefaults.Messaging;
-using Tracking.ServiceDefaults.Outbox;
+using Tracking.Contracts;
+using Tracking.Messaging.Bus;
+using Tracking.Messaging.Topology;
+using Tracking.Scheduling.Consumers;
 using Tracking.ServiceDefaults.Persistence;
 
 namespace Tracking.Scheduling;
@@ -19,6 +19,10 @@ namespace Tracking.Scheduling;
 public static class SchedulingService
 {
     public const string QueueName = "scheduling";
+
+    /// <summary>Its queue and the events it publishes, as every process (hosting it or not) must know them.</summary>
+    public static readonly ServiceQueue Queue = ServiceQueue.Scan(QueueName, typeof(SchedulingQueue<>),
+        typeof(DeadlineMissed), typeof(DeadlineCleared), typeof(DeadlineApproaching), typeof(FollowUpReviewDue));
 
     public static IHostApplicationBuilder AddSchedulingService(this IHostApplicationBuilder builder)
     {
@@ -28,27 +32,8 @@ public static class SchedulingService
         builder.Services.AddSingleton<DeadlineSweep>();
         builder.AddSchedulingHangfire();
         builder.Services.AddHostedService<DeadlineSweepSchedule>();
-        builder.AddConsumers(AddTimerConsumers);
+        builder.AddServiceMessaging<SchedulingDbContext>(Queue);
         return builder;
-    }
-
-    /// <summary>Every consumer that turns recommendation events into timers, all on the one scheduling queue.</summary>
-    public static void AddTimerConsumers(IBusRegistrationConfigurator bus)
-    {
-        void OnSchedulingQueue<TConsumer>() where TConsumer : class, IConsumer =>
-            bus.AddConsumer<TConsumer>().Endpoint(e => e.Name = QueueName);
-
-        OnSchedulingQueue<InspectionPublishedConsumer>();
-        OnSchedulingQueue<RecommendationPublishedConsumer>();
-        OnSchedulingQueue<ProviderRespondedConsumer>();
-        OnSchedulingQueue<ResponseAcceptedConsumer>();
-        OnSchedulingQueue<ActionPlannedConsumer>();
-        OnSchedulingQueue<ActionCompletedConsumer>();
-        OnSchedulingQueue<TargetDateRevisionDecidedConsumer>();
-        OnSchedulingQueue<EvidenceSubmittedConsumer>();
-        OnSchedulingQueue<EvidenceReviewedConsumer>();
-        OnSchedulingQueue<RecommendationClosedConsumer>();
-        OnSchedulingQueue<ReplayEventsConsumer<SchedulingDbContext>>();
     }
 
     public static IEndpointRouteBuilder MapSchedulingApi(this IEndpointRouteBuilder app)

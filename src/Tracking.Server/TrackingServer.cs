@@ -2,13 +2,17 @@ using Tracking.Planning;
 using Tracking.Recommendations;
 using Tracking.Scheduling;
 using Tracking.ServiceDefaults.Hosting;
-using Tracking.ServiceDefaults.Messaging;
+using Tracking.Messaging.Bus;
+using Tracking.Messaging.Topology;
 
 namespace Tracking.Server;
 
 /// <summary>Composes the services this process hosts, from configuration alone.</summary>
 public static class TrackingServer
 {
+    /// <summary>Every service's queue, known to every process: a new service adds its queue here and gets it declared everywhere.</summary>
+    public static readonly MessagingTopology Topology = new(RecommendationsService.Queue, SchedulingService.Queue, PlanningService.Queue);
+
     public static WebApplicationBuilder AddTrackingServices(this WebApplicationBuilder builder)
     {
         var roles = ServerRoles.From(builder.Configuration);
@@ -35,7 +39,7 @@ public static class TrackingServer
             builder.AddPlanningService();
         }
 
-        builder.AddMessageBus();
+        builder.AddMessageBus(Topology);
         return builder;
     }
 

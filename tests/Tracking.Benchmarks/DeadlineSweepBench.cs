@@ -12,7 +12,8 @@ using Npgsql;
 using RabbitMQ.Client;
 using Tracking.Scheduling;
 using Tracking.ServiceDefaults.Hosting;
-using Tracking.ServiceDefaults.Messaging;
+using Tracking.Messaging.Bus;
+using Tracking.Messaging.Topology;
 
 namespace Tracking.Benchmarks;
 
@@ -59,7 +60,7 @@ public static class DeadlineSweepBench
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.None);
         builder.AddServiceDefaults();
         builder.AddSchedulingService();
-        builder.AddMessageBus();
+        builder.AddMessageBus(new MessagingTopology(SchedulingService.Queue));
 
         // Only the benchmark sweeps: no Hangfire server, no minutely recurring job.
         foreach (var hosted in builder.Services.Where(d => d.ServiceType == typeof(IHostedService)

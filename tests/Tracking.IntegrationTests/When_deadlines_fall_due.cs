@@ -11,7 +11,7 @@ using Tracking.IntegrationTests.Infrastructure;
 using Tracking.Recommendations.Demo;
 using Tracking.Scheduling.Data;
 using Tracking.Scheduling.Deadlines;
-using Tracking.ServiceDefaults.Outbox;
+using Tracking.Messaging.Outbox;
 using Tracking.ServiceDefaults.Security;
 
 namespace Tracking.IntegrationTests;

@@ -3,11 +3,12 @@ using Microsoft.EntityFrameworkCore.Design;
 using Tracking.Contracts;
 using Tracking.Planning.Features.PlanReinspection;
 using Tracking.Planning.ReadModel;
+using Tracking.Messaging;
 using Tracking.ServiceDefaults.Persistence;
 
 namespace Tracking.Planning.Data;
 
-public abstract class PlanningDbContext(DbContextOptions options) : ServiceDbContext(options)
+public abstract class PlanningDbContext(DbContextOptions options) : MessagingDbContext(options)
 {
     public const string ServiceName = "planning";
 

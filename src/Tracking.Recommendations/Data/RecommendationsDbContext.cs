@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Tracking.Recommendations.Domain;
+using Tracking.Messaging;
 using Tracking.ServiceDefaults.Persistence;
 
 namespace Tracking.Recommendations.Data;
 
-public abstract class RecommendationsDbContext(DbContextOptions options) : ServiceDbContext(options)
+public abstract class RecommendationsDbContext(DbContextOptions options) : MessagingDbContext(options)
 {
     public const string ServiceName = "recommendations";
 

@@ -2,12 +2,13 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Tracking.Scheduling.Deadlines;
 using Tracking.Scheduling.FollowUps;
-using Tracking.Scheduling.Timers;
+
+using Tracking.Messaging;
 using Tracking.ServiceDefaults.Persistence;
 
 namespace Tracking.Scheduling.Data;
 
-public abstract class SchedulingDbContext(DbContextOptions options) : ServiceDbContext(options)
+public abstract class SchedulingDbContext(DbContextOptions options) : MessagingDbContext(options)
 {
     public const string ServiceName = "scheduling";
 

@@ -109,12 +109,12 @@ public sealed class DeadlineBook(SchedulingDbContext db, TimeProvider clock, IOp
     /// the same time then collide on its version (or on inserting it), and the loser is retried and sees the winner's
     /// deadlines. Without this, "set" and "done" racing each other could both find no deadline and both add one.
     /// </summary>
-    public async Task<Timers.TimedRecommendation> Claim(Guid recommendationId, string providerId, CancellationToken ct)
+    public async Task<TimedRecommendation> Claim(Guid recommendationId, string providerId, CancellationToken ct)
     {
         var timed = await db.Recommendations.FindAsync([recommendationId], ct);
         if (timed is null)
         {
-            timed = new Timers.TimedRecommendation { RecommendationId = recommendationId, ProviderId = providerId, RecordedAt = clock.GetUtcNow().UtcDateTime };
+            timed = new TimedRecommendation { RecommendationId = recommendationId, ProviderId = providerId, RecordedAt = clock.GetUtcNow().UtcDateTime };
             db.Recommendations.Add(timed);
         }
         else

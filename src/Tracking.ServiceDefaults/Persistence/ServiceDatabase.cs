@@ -3,7 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Tracking.ServiceDefaults.Hosting;
-using Tracking.ServiceDefaults.Outbox;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Tracking.ServiceDefaults.Persistence;
 
@@ -11,7 +11,8 @@ public static class ServiceDatabase
 {
     /// <summary>
     /// Registers a service's own database: its SQLite file in the data folder, or its own schema in PostgreSQL;
-    /// migrations at start; the outbox relay that publishes what the service's transactions wrote.
+    /// migrations at start. Interceptors registered for the context (keyed by its type) are attached, which is how
+    /// the messaging part hears of saved events without persistence knowing about messages.
     /// </summary>
     public static IHostApplicationBuilder AddServiceDatabase<TContext, TSqliteContext, TPostgresContext>(
         this IHostApplicationBuilder builder, string serviceName)
@@ -20,7 +21,6 @@ public static class ServiceDatabase
         where TPostgresContext : TContext
     {
         var settings = TrackingSettings.From(builder.Configuration);
-        builder.Services.AddSingleton<OutboxSignal<TContext>>();
         if (settings.Database == DatabaseProvider.PostgreSql)
         {
             var connectionString = builder.Configuration.GetConnectionString(serviceName) is { Length: > 0 } own
@@ -32,18 +32,17 @@ public static class ServiceDatabase
                 .UseNpgsql(connectionString, npgsql => npgsql
                     .MigrationsHistoryTable("__EFMigrationsHistory", serviceName)
                     .UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
-                .AddInterceptors(sp.GetRequiredService<OutboxSignal<TContext>>()));
+                .AddInterceptors(sp.GetKeyedServices<IInterceptor>(typeof(TContext))));
         }
         else
         {
             var file = Path.Combine(settings.DataFolder, $"{serviceName}.db");
             builder.Services.AddDbContext<TContext, TSqliteContext>((sp, options) => options
                 .UseSqlite($"Data Source={file}", sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
-                .AddInterceptors(sp.GetRequiredService<OutboxSignal<TContext>>()));
+                .AddInterceptors(sp.GetKeyedServices<IInterceptor>(typeof(TContext))));
         }
 
         builder.Services.AddHostedService<MigrateOnStart<TContext>>();
-        builder.Services.AddHostedService<OutboxRelay<TContext>>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck<TContext>>($"{serviceName}-database", tags: ["ready"]);
         return builder;
     }

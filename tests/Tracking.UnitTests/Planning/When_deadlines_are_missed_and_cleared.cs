@@ -50,7 +50,7 @@ public sealed class When_deadlines_are_missed_and_cleared : IAsyncLifetime
             .AddConsumeObserver(_ => _deliveries)
             .AddMassTransitTestHarness(bus =>
             {
-                PlanningService.AddReadModelConsumers(bus);
+                PlanningService.Queue.AddConsumersTo(bus);
 
                 // One in-memory SQLite connection serves every scope, so messages are consumed one at a time.
                 bus.UsingInMemory((context, cfg) =>

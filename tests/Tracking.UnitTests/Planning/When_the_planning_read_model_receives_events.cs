@@ -53,7 +53,7 @@ public sealed class When_the_planning_read_model_receives_events : IAsyncLifetim
             .AddConsumeObserver(_ => _deliveries)
             .AddMassTransitTestHarness(bus =>
             {
-                PlanningService.AddReadModelConsumers(bus);
+                PlanningService.Queue.AddConsumersTo(bus);
 
                 // One in-memory SQLite connection serves every scope, so messages are consumed one at a time.
                 bus.UsingInMemory((context, cfg) =>
