@@ -63,13 +63,6 @@ internal sealed class DeployBrokerTopology(
         });
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(30));
-        try
-        {
-            await bus.DeployAsync(timeout.Token);
-        }
-        finally
-        {
-            await bus.StopAsync(CancellationToken.None);
-        }
+        await bus.DeployAsync(timeout.Token);
     }
 }
