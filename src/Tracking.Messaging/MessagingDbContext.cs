@@ -17,6 +17,9 @@ public abstract class MessagingDbContext(DbContextOptions options) : ServiceDbCo
 
     public DbSet<InboxMessage> Inbox => Set<InboxMessage>();
 
+    /// <summary>Sent events past the retention age; the replay reads them back.</summary>
+    public DbSet<ArchivedOutboxMessage> OutboxArchive => Set<ArchivedOutboxMessage>();
+
     /// <summary>Queues an event to be published once the current SaveChanges commits.</summary>
     public void Publish<TEvent>(TEvent message, DateTimeOffset occurredAt) where TEvent : class
         => Outbox.Add(OutboxMessage.For(message, occurredAt));
@@ -26,5 +29,6 @@ public abstract class MessagingDbContext(DbContextOptions options) : ServiceDbCo
         base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfiguration(new OutboxMessageConfiguration());
         modelBuilder.ApplyConfiguration(new InboxMessageConfiguration());
+        modelBuilder.ApplyConfiguration(new ArchivedOutboxMessageConfiguration());
     }
 }

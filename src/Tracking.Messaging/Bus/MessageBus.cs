@@ -22,6 +22,8 @@ public static class MessageBus
         builder.Services.AddSingleton<OutboxSignal<TContext>>();
         builder.Services.AddKeyedSingleton<IInterceptor>(typeof(TContext), (sp, _) => sp.GetRequiredService<OutboxSignal<TContext>>());
         builder.Services.AddHostedService<OutboxRelay<TContext>>();
+        builder.Services.AddSingleton<OutboxArchive<TContext>>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxArchive<TContext>>());
         return builder;
     }
 

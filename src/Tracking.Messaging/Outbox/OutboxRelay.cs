@@ -20,6 +20,15 @@ public sealed class OutboxOptions
 
     /// <summary>A publish that has not been confirmed within this time is treated as failed and retried later.</summary>
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Sent events older than this move to the archive (outbox_archive), out of the relay's way.</summary>
+    public TimeSpan RetainSentFor { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How often the archiver looks for sent events past the retention age.</summary>
+    public TimeSpan ArchiveInterval { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Rows moved per archive transaction, so a large backlog never holds long locks.</summary>
+    public int ArchiveBatchSize { get; set; } = 5000;
 }
 
 /// <summary>

@@ -3,13 +3,16 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Tracking.Contracts;
 using Tracking.Messaging.Inbox;
+using Tracking.Messaging.Outbox;
+using Tracking.ServiceDefaults.Persistence;
 
 namespace Tracking.Messaging.Replay;
 
 /// <summary>
-/// Answers <see cref="ReplayEvents"/> by marking every outbox message unsent: the relay then publishes them all again,
-/// oldest first, with their original ids. The outbox keeps sent messages for exactly this. A service's own
-/// ReplayEventsConsumer (in its Consumers folder) derives from this, so it sits on the service's queue.
+/// Answers <see cref="ReplayEvents"/> by putting archived events back into the outbox and marking every outbox
+/// message unsent: the relay then publishes them all again, oldest first (by their original sequence), with their
+/// original ids, so consumers that had them already skip them. A read-model rebuild and a new service's catch-up
+/// both ask for this. A service's own ReplayEventsConsumer (in its Consumers folder) derives from this.
 /// </summary>
 public abstract class ReplayOutbox<TContext>(TContext db, TimeProvider clock, ILogger logger)
     : IdempotentConsumer<ReplayEvents, TContext>(db, clock)
@@ -17,10 +20,27 @@ public abstract class ReplayOutbox<TContext>(TContext db, TimeProvider clock, IL
 {
     protected override async Task Handle(ReplayEvents message, ConsumeContext<ReplayEvents> context)
     {
+        var ct = context.CancellationToken;
+        var restored = await RestoreArchive(ct);
         var replayed = await Db.Outbox.Where(m => m.SentAt != null)
-            .ExecuteUpdateAsync(set => set.SetProperty(m => m.SentAt, (DateTime?)null), context.CancellationToken);
+            .ExecuteUpdateAsync(set => set.SetProperty(m => m.SentAt, (DateTime?)null), ct);
         Db.ChangeTracker.Clear();
-        logger.LogInformation("Replaying {Count} events from the {Context} outbox, as {RequestedBy} asked ({RequestId})",
-            replayed, typeof(TContext).Name, message.RequestedBy, message.RequestId);
+        logger.LogInformation("Replaying {Count} events ({Restored} from the archive) from the {Context} outbox, as {RequestedBy} asked ({RequestId})",
+            replayed, restored, typeof(TContext).Name, message.RequestedBy, message.RequestId);
+    }
+
+    /// <summary>Moves the archive back into the outbox, sent, under original sequences and ids; one transaction.</summary>
+    private async Task<int> RestoreArchive(CancellationToken ct)
+    {
+        const string columns = "\"Sequence\", \"MessageId\", \"MessageType\", \"Body\", \"OccurredAt\", \"SentAt\", \"Attempts\"";
+        var outbox = Db.QualifiedTable<OutboxMessage>();
+        var archive = Db.QualifiedTable<ArchivedOutboxMessage>();
+        await using var transaction = await Db.Database.BeginTransactionAsync(ct);
+        var copy = $"INSERT INTO {outbox} ({columns}) SELECT {columns} FROM {archive} WHERE true ON CONFLICT DO NOTHING";
+        var delete = $"DELETE FROM {archive}";
+        var restored = await Db.Database.ExecuteSqlRawAsync(copy, ct);
+        await Db.Database.ExecuteSqlRawAsync(delete, ct);
+        await transaction.CommitAsync(ct);
+        return restored;
     }
 }
