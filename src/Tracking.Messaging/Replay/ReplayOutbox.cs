@@ -21,26 +21,22 @@ public abstract class ReplayOutbox<TContext>(TContext db, TimeProvider clock, IL
     protected override async Task Handle(ReplayEvents message, ConsumeContext<ReplayEvents> context)
     {
         var ct = context.CancellationToken;
-        var restored = await RestoreArchive(ct);
-        var replayed = await Db.Outbox.Where(m => m.SentAt != null)
+        const string columns = "\"Sequence\", \"MessageId\", \"MessageType\", \"Body\", \"OccurredAt\", \"SentAt\", \"Attempts\"";
+        const string unsent = "\"Sequence\", \"MessageId\", \"MessageType\", \"Body\", \"OccurredAt\", NULL, \"Attempts\"";
+        var outbox = Db.QualifiedTable<OutboxMessage>();
+        var archive = Db.QualifiedTable<ArchivedOutboxMessage>();
+        var restore = $"INSERT INTO {outbox} ({columns}) SELECT {unsent} FROM {archive} WHERE true ON CONFLICT DO NOTHING";
+        var emptyArchive = $"DELETE FROM {archive}";
+
+        // One transaction, and restored rows already unsent: the archiver can never take them back before they are re-sent.
+        await using var transaction = await Db.Database.BeginTransactionAsync(ct);
+        var restored = await Db.Database.ExecuteSqlRawAsync(restore, ct);
+        await Db.Database.ExecuteSqlRawAsync(emptyArchive, ct);
+        var replayed = restored + await Db.Outbox.Where(m => m.SentAt != null)
             .ExecuteUpdateAsync(set => set.SetProperty(m => m.SentAt, (DateTime?)null), ct);
+        await transaction.CommitAsync(ct);
         Db.ChangeTracker.Clear();
         logger.LogInformation("Replaying {Count} events ({Restored} from the archive) from the {Context} outbox, as {RequestedBy} asked ({RequestId})",
             replayed, restored, typeof(TContext).Name, message.RequestedBy, message.RequestId);
-    }
-
-    /// <summary>Moves the archive back into the outbox, sent, under original sequences and ids; one transaction.</summary>
-    private async Task<int> RestoreArchive(CancellationToken ct)
-    {
-        const string columns = "\"Sequence\", \"MessageId\", \"MessageType\", \"Body\", \"OccurredAt\", \"SentAt\", \"Attempts\"";
-        var outbox = Db.QualifiedTable<OutboxMessage>();
-        var archive = Db.QualifiedTable<ArchivedOutboxMessage>();
-        await using var transaction = await Db.Database.BeginTransactionAsync(ct);
-        var copy = $"INSERT INTO {outbox} ({columns}) SELECT {columns} FROM {archive} WHERE true ON CONFLICT DO NOTHING";
-        var delete = $"DELETE FROM {archive}";
-        var restored = await Db.Database.ExecuteSqlRawAsync(copy, ct);
-        await Db.Database.ExecuteSqlRawAsync(delete, ct);
-        await transaction.CommitAsync(ct);
-        return restored;
     }
 }

@@ -7,5 +7,5 @@ namespace Tracking.Scheduling.Consumers;
 /// Every scheduling consumer reads the one `scheduling` queue (its name is what deployed brokers already have).
 /// Events about one recommendation collide on its timer row's version; the loser is retried by this definition.
 /// </summary>
-public sealed class SchedulingQueue<TConsumer>() : ServiceQueueDefinition<TConsumer>(SchedulingService.QueueName, concurrentMessageLimit: 8, prefetchCount: 16)
+public sealed class SchedulingQueue<TConsumer>() : ServiceQueueDefinition<TConsumer>(SchedulingService.QueueName, concurrentMessageLimit: 4, prefetchCount: 16)
     where TConsumer : class, IConsumer;
