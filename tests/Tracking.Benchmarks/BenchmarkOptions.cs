@@ -66,6 +66,12 @@ public sealed class BenchmarkOptions
 
     public static readonly string[] AllMeasures = ["baselines", "e2e", "planner", "embedded", "sweep"];
 
+    /// <summary>Measures only run when named in --only: seeding millions of rows is too slow for every run.</summary>
+    public static readonly string[] OnRequestMeasures = ["relay"];
+
+    /// <summary>Sent outbox rows for the relay's claim measure, one run per value.</summary>
+    public IReadOnlyList<int> RelayRows { get; private set; } = [1_000_000, 10_000_000];
+
     public const string Usage = """
         Tracking benchmark: raw PostgreSQL/RabbitMQ ceilings, end-to-end evidence, deadline sweep, planner query, embedded host.
 
@@ -83,7 +89,8 @@ public sealed class BenchmarkOptions
           --sweep-due N              of which due in the same minute (full 10000, smoke 500)
           --hangfire-workers N       Hangfire worker count for the one-job-per-deadline baseline (20)
           --cold-starts N            embedded cold starts, median reported (full 3, smoke 1)
-          --only a,b                 measures to run: baselines, e2e, planner, embedded, sweep (default all)
+          --only a,b                 measures to run: baselines, e2e, planner, embedded, sweep (default all); relay only when named
+          --relay-rows N[,N…]        sent outbox rows for `--only relay`, one run per value (full 1000000,10000000, smoke 10000)
           --json PATH                where to write the results (benchmark-results.json)
           --no-build                 do not run `dotnet build src/Tracking.Server -c Release` first
           --server-dll PATH          Tracking.Server.dll to start (default src/Tracking.Server/bin/Release/net10.0/)
@@ -108,6 +115,7 @@ public sealed class BenchmarkOptions
             options.SweepDeadlines = [2_000];
             options.SweepDue = 500;
             options.ColdStarts = 1;
+            options.RelayRows = [10_000];
         }
 
         for (var i = 0; i < args.Length; i++)
@@ -127,6 +135,10 @@ public sealed class BenchmarkOptions
                 case "--planner-regions": options.PlannerRegions = Positive(Int(), "--planner-regions"); break;
                 case "--planner-open-share": options.PlannerOpenShare = Math.Clamp(Double(), 0, 1); break;
                 case "--planner-samples": options.PlannerSamples = Positive(Int(), "--planner-samples"); break;
+                case "--relay-rows":
+                    options.RelayRows = Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                        .Select(v => Positive(int.Parse(v.Replace("_", ""), CultureInfo.InvariantCulture), "--relay-rows")).ToList();
+                    break;
                 case "--sweep-deadlines":
                     options.SweepDeadlines = Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                         .Select(v => Positive(int.Parse(v.Replace("_", ""), CultureInfo.InvariantCulture), "--sweep-deadlines")).ToList();
@@ -146,10 +158,10 @@ public sealed class BenchmarkOptions
                 case "--keep-logs": options.KeepLogs = true; break;
                 case "--only":
                     var only = Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(s => s.ToLowerInvariant()).ToHashSet();
-                    var unknown = only.Except(AllMeasures).ToList();
+                    var unknown = only.Except(AllMeasures).Except(OnRequestMeasures).ToList();
                     if (unknown.Count > 0)
                     {
-                        throw new ArgumentException($"Unknown measure(s) {string.Join(", ", unknown)}; use {string.Join(", ", AllMeasures)}.");
+                        throw new ArgumentException($"Unknown measure(s) {string.Join(", ", unknown)}; use {string.Join(", ", AllMeasures.Concat(OnRequestMeasures))}.");
                     }
 
                     options.Only = only;

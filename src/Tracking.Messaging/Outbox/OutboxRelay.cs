@@ -118,7 +118,7 @@ public sealed class OutboxRelay<TContext>(
         return sent;
     }
 
-    private static Task<List<OutboxMessage>> ClaimBatch(TContext db, int size, CancellationToken cancellationToken)
+    internal static Task<List<OutboxMessage>> ClaimBatch(TContext db, int size, CancellationToken cancellationToken)
     {
         if (!db.Database.IsNpgsql())
         {
