@@ -22,7 +22,7 @@ internal sealed class DocumentInfo(string? serverUrl) : IOpenApiDocumentTransfor
         document.Info = new OpenApiInfo
         {
             Title = "Tracking API",
-            Version = "1.0.0",
+            Version = TrackingOpenApi.Version,
             Description = "Follows the recommendations HM Inspectorate of Probation makes in its inspection reports until the "
                 + "inspected providers have acted on them. Every route needs a bearer token; errors are RFC 9457 problem details. "
                 + "POSTs that carry an Idempotency-Key header have no second effect when retried with the same key.",

@@ -13,6 +13,9 @@ public static class TrackingOpenApi
 {
     public const string DocumentName = "v1";
 
+    /// <summary>The contract's version: a breaking change to the document needs a new one and a line for it in the README.</summary>
+    public const string Version = "1.0.0";
+
     public static IServiceCollection AddTrackingOpenApi(this IServiceCollection services, IConfiguration configuration) =>
         services.AddOpenApi(DocumentName, o =>
         {
