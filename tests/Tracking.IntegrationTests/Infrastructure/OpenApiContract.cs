@@ -40,7 +40,8 @@ public sealed class OpenApiContract
         var (template, item) = Match(path);
         if (item is null)
         {
-            return [$"{where}: no path in the document matches"];
+            // A route this host does not serve (another role's, say) is not in its document, and 404 is the truth about it.
+            return status == 404 ? [] : [$"{where}: no path in the document matches"];
         }
 
         if (item[method.ToLowerInvariant()] is not JsonObject operation)
