@@ -13,6 +13,7 @@ internal sealed class DocumentShapes : IOpenApiDocumentTransformer
 {
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
+        StandardResponses.Register(document);
         var schemas = document.Components?.Schemas;
         if (schemas is null)
         {
@@ -107,11 +108,17 @@ internal sealed class DocumentShapes : IOpenApiDocumentTransformer
 
         var description = ((JsonNodeExtension)marker!).Node;
         var name = description["name"]!.GetValue<string>();
-        document.Components!.Schemas!.TryAdd(name, new OpenApiSchema
+        var values = description["values"]!.AsArray().Select(v => v!.GetValue<string>()).ToList();
+        var schemas = document.Components!.Schemas!;
+        if (!schemas.TryGetValue(name, out var existing))
         {
-            Type = JsonSchemaType.String,
-            Enum = [.. description["values"]!.AsArray().Select(v => (JsonNode)v!.GetValue<string>())],
-        });
+            schemas[name] = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [.. values.Select(v => (JsonNode)v)] };
+        }
+        else if (existing.Enum?.OfType<JsonValue>().Select(v => v.GetValue<string>()).SequenceEqual(values) != true)
+        {
+            throw new InvalidOperationException($"Two fields call different value sets the enumeration {name}: give one of them its own name.");
+        }
+
         var reference = new OpenApiSchemaReference(name, document);
         if (schema.Type is { } type && type.HasFlag(JsonSchemaType.Array))
         {

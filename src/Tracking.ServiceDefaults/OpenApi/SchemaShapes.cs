@@ -34,8 +34,8 @@ internal sealed class SchemaShapes : IOpenApiSchemaTransformer
                 inline.Extensions ??= new Dictionary<string, IOpenApiExtension>();
                 inline.Extensions[EnumMarker] = new JsonNodeExtension(new JsonObject
                 {
-                    ["name"] = values.EnumType.Name,
-                    ["values"] = new JsonArray([.. Enum.GetNames(values.EnumType).Select(n => (JsonNode)n)]),
+                    ["name"] = values.Name,
+                    ["values"] = new JsonArray([.. values.Values.Select(n => (JsonNode)n)]),
                 });
             }
         }
