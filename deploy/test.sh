@@ -22,6 +22,13 @@ for project in tests/*/*.csproj; do
     --results-directory "$results" || status=$?
 done
 
+# The approved OpenAPI document (When_the_api_contract_is_checked keeps it equal to the served one) must pass both
+# linters with no errors: Redocly's recommended rules and Spectral's spectral:oas, pinned by tools/openapi-lint's lock file.
+if ! (cd tools/openapi-lint && npm ci --no-audit --no-fund --loglevel=error && npm run --silent lint); then
+  echo "OpenAPI lint failed" >&2
+  status=1
+fi
+
 passed=0
 failed=0
 for trx in "$results"/*.trx; do

@@ -28,6 +28,7 @@ using Tracking.Recommendations.Features.ReviewEvidence;
 using Tracking.Recommendations.Features.PlanAction;
 using Tracking.Recommendations.Features.RequestTargetDateRevision;
 using Tracking.Recommendations.Features.DecideTargetDateRevision;
+using Tracking.ServiceDefaults.OpenApi;
 
 namespace Tracking.Recommendations;
 
@@ -63,11 +64,13 @@ public static class RecommendationsService
     {
         app.MapGroup("/api/inspections").WithTags("Inspections")
             .AddEndpointFilter<IdempotencyFilter<RecommendationsDbContext>>()
+            .HonoursIdempotencyKey()
             .MapRecordInspection()
             .MapViewInspection()
             .MapPublishInspection();
         app.MapGroup("/api/recommendations").WithTags("Recommendations")
             .AddEndpointFilter<IdempotencyFilter<RecommendationsDbContext>>()
+            .HonoursIdempotencyKey()
             .MapViewRecommendations()
             .MapViewHistory()
             .MapRespondToRecommendation()

@@ -11,6 +11,7 @@ using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using Scalar.AspNetCore;
 using Tracking.ServiceDefaults.Http;
+using Tracking.ServiceDefaults.OpenApi;
 using Tracking.ServiceDefaults.Security;
 using Microsoft.Extensions.Configuration;
 
@@ -27,7 +28,7 @@ public static class ServiceDefaultsExtensions
         // Binding failures reach the exception handler, which names the field that could not be read.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
-        builder.Services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecuritySchemeTransformer>());
+        builder.Services.AddTrackingOpenApi(builder.Configuration);
         builder.AddTrackingSecurity();
         var maxBody = builder.Configuration.GetValue("Tracking:Limits:MaxRequestBodyBytes", 30L * 1024 * 1024);
         builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = maxBody);

@@ -19,6 +19,23 @@ public sealed class TrackingHost(IReadOnlyDictionary<string, string?> settings, 
 
     public ConsumeCounter Consumed { get; } = new();
 
+    private Task<OpenApiContract>? _contract;
+
+    /// <summary>A client whose every answer is checked against this host's own OpenAPI document (see <see cref="ContractCheckingHandler"/>).</summary>
+    public new HttpClient CreateClient() => CreateDefaultClient(ClientOptions.BaseAddress,
+        new Microsoft.AspNetCore.Mvc.Testing.Handlers.RedirectHandler(ClientOptions.MaxAutomaticRedirections),
+        new ContractCheckingHandler(Contract));
+
+    private Task<OpenApiContract> Contract() =>
+        LazyInitializer.EnsureInitialized(ref _contract, async () => OpenApiContract.For(await OpenApiDocument()));
+
+    /// <summary>The OpenAPI document this host serves, as text.</summary>
+    public async Task<string> OpenApiDocument()
+    {
+        using var http = new HttpClient(Server.CreateHandler()) { BaseAddress = ClientOptions.BaseAddress };
+        return await http.GetStringAsync("/openapi/v1.json");
+    }
+
     /// <summary>A client carrying a token for the given role, minted with this host's key as the `token` command would.</summary>
     public HttpClient ClientAs(string role, params string[] providers)
     {

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Tracking.Planning.Data;
 using Tracking.Planning.Features.ViewOutstanding;
 using Tracking.ServiceDefaults.Security;
+using Tracking.ServiceDefaults.OpenApi;
 
 namespace Tracking.Planning.Features.ExportOutstanding;
 
@@ -23,7 +24,8 @@ public static class ExportOutstandingEndpoint
             .RequireAuthorization(TrackingPolicies.ReadPlanning)
             .WithName("ExportOutstandingCsv")
             .WithSummary($"The outstanding list with the same filters and sort, every matching row (at most {MaxRows:N0}) as CSV; dates dd/MM/yyyy")
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .DescribeQuery(OutstandingParametersDocs.Filters)
+            .ProducesFile("The rows as CSV (UTF-8), one header line.", "text/csv")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
@@ -33,7 +35,8 @@ public static class ExportOutstandingEndpoint
             .RequireAuthorization(TrackingPolicies.ReadPlanning)
             .WithName("ExportOutstandingXlsx")
             .WithSummary($"The outstanding list with the same filters and sort, every matching row (at most {MaxRows:N0}) as an Excel workbook")
-            .Produces(StatusCodes.Status200OK, contentType: XlsxType)
+            .DescribeQuery(OutstandingParametersDocs.Filters)
+            .ProducesFile("The rows as an Excel workbook.", XlsxType)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status400BadRequest);
         return planning;

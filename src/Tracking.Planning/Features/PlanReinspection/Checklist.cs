@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Tracking.Planning.Data;
 using Tracking.Planning.ReadModel;
+using Tracking.ServiceDefaults.OpenApi;
 
 namespace Tracking.Planning.Features.PlanReinspection;
 
@@ -11,19 +12,20 @@ public sealed record ChecklistAction(Guid ActionId, string Description, string O
 /// <param name="AwaitingReview">Submitted and not yet reviewed by the inspectorate.</param>
 /// <param name="LastEvidenceOn">The latest effective date of any evidence submitted.</param>
 /// <param name="LastOutcome">The outcome of the most recent review: Accepted or MoreNeeded.</param>
-public sealed record ChecklistEvidence(int Submitted, int AwaitingReview, DateOnly? LastEvidenceOn, string? LastOutcome);
+public sealed record ChecklistEvidence(int Submitted, int AwaitingReview, DateOnly? LastEvidenceOn,
+    [property: OpenApiEnum("ReviewOutcome", "Accepted", "MoreNeeded")] string? LastOutcome);
 
 /// <summary>One open recommendation the visit must check: what was promised, what has been shown, what was last judged.</summary>
 public sealed record ChecklistItem(
     Guid RecommendationId,
     int Number,
     string Text,
-    string Status,
+    [property: OpenApiEnum("OutstandingStatus", RecommendationStatuses.AwaitingResponse, RecommendationStatuses.InProgress, RecommendationStatuses.EvidenceSubmitted, RecommendationStatuses.Closed)] string Status,
     IReadOnlyList<string> LinkedStandards,
     DateOnly? NextDueOn,
     IReadOnlyList<ChecklistAction> Actions,
     ChecklistEvidence Evidence,
-    string? LastProgressJudgement);
+    [property: OpenApiEnum("ProgressJudgement", "NoMeaningfulProgress", "InsufficientProgress", "ReasonableProgress", "GoodProgress")] string? LastProgressJudgement);
 
 public static class Checklist
 {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Tracking.Planning.Data;
 using Tracking.ServiceDefaults.Security;
+using Tracking.ServiceDefaults.OpenApi;
 
 namespace Tracking.Planning.Features.PlanReinspection;
 
@@ -19,7 +20,7 @@ public static class ExportChecklistEndpoints
             .RequireAuthorization(TrackingPolicies.ReadPlanning)
             .WithName("ExportChecklistCsv")
             .WithSummary("The plan's checklist as CSV: one row per action, UK dates")
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .ProducesFile("The checklist as CSV (UTF-8), one header line.", "text/csv")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         planning.MapGet("/reinspections/{id:guid}/checklist.xlsx", (Guid id, PlanningDbContext db, CurrentUser user, TimeProvider clock,
@@ -28,7 +29,7 @@ public static class ExportChecklistEndpoints
             .RequireAuthorization(TrackingPolicies.ReadPlanning)
             .WithName("ExportChecklistXlsx")
             .WithSummary("The plan's checklist as an Excel workbook: one row per action, UK dates")
-            .Produces(StatusCodes.Status200OK, contentType: XlsxContentType)
+            .ProducesFile("The checklist as an Excel workbook.", XlsxContentType)
             .ProducesProblem(StatusCodes.Status404NotFound);
         return planning;
     }

@@ -6,6 +6,7 @@ using Tracking.Planning.Data;
 using Tracking.ServiceDefaults.Http;
 using Tracking.ServiceDefaults.Idempotency;
 using Tracking.ServiceDefaults.Security;
+using Tracking.ServiceDefaults.OpenApi;
 
 namespace Tracking.Planning.Features.PlanReinspection;
 
@@ -13,7 +14,8 @@ namespace Tracking.Planning.Features.PlanReinspection;
 /// <param name="PlannedOn">The day of the visit (UK date); today or later.</param>
 /// <param name="Kind">FullInspection or FollowUpReview.</param>
 /// <param name="Freeze">True keeps the checklist as it stands now; false (the default) works it out afresh each time.</param>
-public sealed record PlanReinspectionRequest(string? ProviderId, DateOnly? PlannedOn, string? Kind, bool? Freeze);
+public sealed record PlanReinspectionRequest(string? ProviderId, DateOnly? PlannedOn, [property: OpenApiEnum(typeof(ReinspectionKind))] string? Kind,
+    [property: OpenApiOptional] bool? Freeze);
 
 /// <param name="PlannedOn">The new day of the visit (UK date); today or later.</param>
 public sealed record MoveReinspectionRequest(DateOnly? PlannedOn);
@@ -49,6 +51,7 @@ public static class PlanReinspectionEndpoints
                 return Results.Created($"/api/planning/reinspections/{plan.Id}", await ReinspectionPlans.View(db, plan, clock, ct));
             })
             .AddEndpointFilter<IdempotencyFilter<PlanningDbContext>>()
+            .HonoursIdempotencyKey()
             .RequireAuthorization(TrackingPolicies.PlanReinspections)
             .WithName("PlanReinspection")
             .WithSummary("Plan a full inspection or follow-up review of a provider, with its checklist live or frozen now")
@@ -79,6 +82,7 @@ public static class PlanReinspectionEndpoints
                 CancellationToken ct) =>
                 await Change(db, id, user, clock, plan => plan.Cancel(user.Subject, clock.GetUtcNow().UtcDateTime), ct))
             .AddEndpointFilter<IdempotencyFilter<PlanningDbContext>>()
+            .HonoursIdempotencyKey()
             .RequireAuthorization(TrackingPolicies.PlanReinspections)
             .WithName("CancelReinspection")
             .WithSummary("Cancel a planned reinspection; it stays on record as cancelled")

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Tracking.Contracts;
 using Tracking.Planning.Data;
 using Tracking.ServiceDefaults.Security;
+using Tracking.ServiceDefaults.OpenApi;
 
 namespace Tracking.Planning.Features.PlanReinspection;
 
@@ -12,8 +13,8 @@ public sealed record ReinspectionPlanView(
     Guid Id,
     ProviderRef Provider,
     DateOnly PlannedOn,
-    string Kind,
-    string Status,
+    [property: OpenApiEnum(typeof(ReinspectionKind))] string Kind,
+    [property: OpenApiEnum(typeof(ReinspectionPlanStatus))] string Status,
     DateTime? FrozenAt,
     DateTime ChecklistAsOf,
     IReadOnlyList<DateOnly> MovedFrom,
@@ -25,7 +26,8 @@ public sealed record ReinspectionPlanView(
 
 /// <summary>A plan in a list, without its checklist.</summary>
 public sealed record ReinspectionPlanRow(
-    Guid Id, ProviderRef Provider, DateOnly PlannedOn, string Kind, string Status, DateTime? FrozenAt, string CreatedBy, DateTime CreatedAt);
+    Guid Id, ProviderRef Provider, DateOnly PlannedOn, [property: OpenApiEnum(typeof(ReinspectionKind))] string Kind,
+    [property: OpenApiEnum(typeof(ReinspectionPlanStatus))] string Status, DateTime? FrozenAt, string CreatedBy, DateTime CreatedAt);
 
 public static class ReinspectionPlans
 {

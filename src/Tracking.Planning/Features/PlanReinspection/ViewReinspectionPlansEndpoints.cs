@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Tracking.Planning.Data;
 using Tracking.ServiceDefaults.Security;
+using Tracking.ServiceDefaults.OpenApi;
 
 namespace Tracking.Planning.Features.PlanReinspection;
 
@@ -26,6 +27,7 @@ public static class ViewReinspectionPlansEndpoints
             .RequireAuthorization(TrackingPolicies.ReadPlanning)
             .WithName("ListReinspectionPlans")
             .WithSummary("Reinspection plans, planned and cancelled, soonest first, optionally for one provider")
+            .DescribeQuery(new QueryParameter("providerId", "Only this provider's plans."))
             .Produces<List<ReinspectionPlanRow>>();
         return planning;
     }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Tracking.Contracts;
 using Tracking.Planning.Data;
 using Tracking.Planning.ReadModel;
+using Tracking.ServiceDefaults.OpenApi;
 
 namespace Tracking.Planning.Features.ViewOutstanding;
 
@@ -17,17 +18,17 @@ public sealed record OutstandingRow(
     ProviderRef Provider,
     int Number,
     string Text,
-    string Status,
+    [property: OpenApiEnum("OutstandingStatus", RecommendationStatuses.AwaitingResponse, RecommendationStatuses.InProgress, RecommendationStatuses.EvidenceSubmitted, RecommendationStatuses.Closed)] string Status,
     int Version,
     IReadOnlyList<string> LinkedStandards,
-    IReadOnlyList<string> Addressees,
+    [property: OpenApiEnum("Addressee", "Provider", "Hmpps", "MinistryOfJustice")] IReadOnlyList<string> Addressees,
     DateOnly PublishedOn,
     DateOnly? NextDueOn,
     int OpenActions,
     int EvidenceAwaitingReview,
     DateOnly? LastEvidenceOn,
-    string? LastProgressJudgement,
-    string? ClosedAs,
+    [property: OpenApiEnum("ProgressJudgement", "NoMeaningfulProgress", "InsufficientProgress", "ReasonableProgress", "GoodProgress")] string? LastProgressJudgement,
+    [property: OpenApiEnum("ClosureKind", "Implemented", "NotImplemented")] string? ClosedAs,
     DateTime? ClosedAt,
     bool Overdue,
     int DaysOverdue,

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Tracking.Planning.Data;
 using Tracking.ServiceDefaults.Http;
 using Tracking.ServiceDefaults.Security;
+using Tracking.ServiceDefaults.OpenApi;
 
 namespace Tracking.Planning.Features.ViewOutstanding;
 
@@ -33,6 +34,7 @@ public static class ViewOutstandingEndpoint
             .WithName("ListOutstanding")
             .WithSummary("Recommendations not yet closed, a page at a time (pageSize, after=nextCursor), filtered by provider, region, "
                 + "standard, status, overdue, addressee and age, sorted by dueDate, daysOverdue or provider")
+            .DescribeQuery([.. OutstandingParametersDocs.Filters, .. OutstandingParametersDocs.Paging])
             .Produces<OutstandingPage>()
             .ProducesValidationProblem();
         return planning;

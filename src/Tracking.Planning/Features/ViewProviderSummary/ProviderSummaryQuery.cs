@@ -2,10 +2,12 @@ using Microsoft.EntityFrameworkCore;
 using Tracking.Contracts;
 using Tracking.Planning.Data;
 using Tracking.Planning.ReadModel;
+using Tracking.ServiceDefaults.OpenApi;
 
 namespace Tracking.Planning.Features.ViewProviderSummary;
 
-public sealed record LastInspection(Guid Id, string? Title, string? OverallRating, DateOnly? PublishedOn);
+public sealed record LastInspection(Guid Id, string? Title,
+    [property: OpenApiEnum("Rating", "Outstanding", "Good", "RequiresImprovement", "Inadequate")] string? OverallRating, DateOnly? PublishedOn);
 
 /// <param name="Overdue">Outstanding recommendations with at least one missed deadline not yet cleared.</param>
 public sealed record ProviderSummary(

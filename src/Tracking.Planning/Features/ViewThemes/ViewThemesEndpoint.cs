@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Tracking.Planning.Data;
 using Tracking.ServiceDefaults.Security;
+using Tracking.ServiceDefaults.OpenApi;
 
 namespace Tracking.Planning.Features.ViewThemes;
 
@@ -15,6 +16,7 @@ public static class ViewThemesEndpoint
             .RequireAuthorization(TrackingPolicies.ReadPlanning)
             .WithName("ViewThemes")
             .WithSummary("Recurring weaknesses: open recommendations counted by linked standard across providers, optionally in one region")
+            .DescribeQuery(new QueryParameter("region", "Only providers in this region."))
             .Produces<ThemesOverview>();
         return planning;
     }

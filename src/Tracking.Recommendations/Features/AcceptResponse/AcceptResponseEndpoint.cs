@@ -4,10 +4,11 @@ using Microsoft.AspNetCore.Routing;
 using Tracking.Recommendations.Features.Shared;
 using Tracking.ServiceDefaults.Http;
 using Tracking.ServiceDefaults.Security;
+using Tracking.ServiceDefaults.OpenApi;
 
 namespace Tracking.Recommendations.Features.AcceptResponse;
 
-public sealed record AcceptResponseRequest(string? Comment);
+public sealed record AcceptResponseRequest([property: OpenApiOptional] string? Comment);
 
 public static class AcceptResponseEndpoint
 {

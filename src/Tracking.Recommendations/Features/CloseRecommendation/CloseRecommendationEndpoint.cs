@@ -5,11 +5,12 @@ using Tracking.Recommendations.Domain;
 using Tracking.Recommendations.Features.Shared;
 using Tracking.ServiceDefaults.Http;
 using Tracking.ServiceDefaults.Security;
+using Tracking.ServiceDefaults.OpenApi;
 
 namespace Tracking.Recommendations.Features.CloseRecommendation;
 
 /// <param name="ClosedAs">Implemented or NotImplemented.</param>
-public sealed record CloseRequest(string? ClosedAs, string? Comment);
+public sealed record CloseRequest([property: OpenApiEnum(typeof(ClosureKind))] string? ClosedAs, string? Comment);
 
 public static class CloseRecommendationEndpoint
 {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Tracking.Recommendations.Features.Shared;
 using Tracking.ServiceDefaults.Http;
 using Tracking.ServiceDefaults.Security;
+using Tracking.ServiceDefaults.OpenApi;
 
 namespace Tracking.Recommendations.Features.DecideTargetDateRevision;
 
@@ -12,7 +13,7 @@ public enum TargetDateDecision { Approved, Refused }
 
 /// <param name="Decision">Approved or Refused.</param>
 /// <param name="Comment">The basis for the decision.</param>
-public sealed record DecideTargetDateRevisionRequest(string? Decision, string? Comment);
+public sealed record DecideTargetDateRevisionRequest([property: OpenApiEnum(typeof(TargetDateDecision))] string? Decision, string? Comment);
 
 public static class DecideTargetDateRevisionEndpoint
 {

@@ -6,6 +6,7 @@ using Tracking.Recommendations.Data;
 using Tracking.Recommendations.Evidence;
 using Tracking.Recommendations.Features.Shared;
 using Tracking.ServiceDefaults.Security;
+using Tracking.ServiceDefaults.OpenApi;
 
 namespace Tracking.Recommendations.Features.DownloadEvidenceFile;
 
@@ -43,7 +44,7 @@ public static class DownloadEvidenceFileEndpoint
             .RequireAuthorization(TrackingPolicies.ReadEvidenceFiles)
             .WithName("DownloadEvidenceFile")
             .WithSummary("One evidence file as it was uploaded, always as an attachment")
-            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
+            .ProducesFile("The file with the type it was uploaded as (one of Tracking:Evidence:AllowedTypes).", EvidenceOptions.DefaultAllowedTypes)
             .ProducesProblem(StatusCodes.Status404NotFound);
         return recommendations;
     }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Tracking.Recommendations.Features.Shared;
 using Tracking.ServiceDefaults.Http;
 using Tracking.ServiceDefaults.Security;
+using Tracking.ServiceDefaults.OpenApi;
 
 namespace Tracking.Recommendations.Features.PlanAction;
 
@@ -14,7 +15,8 @@ public sealed record ActionOwnerInput(string? Name, string? Email);
 /// <param name="Description">What will be done: specific enough to track.</param>
 /// <param name="TargetDate">When it will be done; not in the past (UK date).</param>
 /// <param name="MeasureOfSuccess">Optional: how everyone will know it worked.</param>
-public sealed record PlanActionRequest(string? Description, ActionOwnerInput? Owner, DateOnly? TargetDate, string? MeasureOfSuccess);
+public sealed record PlanActionRequest(string? Description, ActionOwnerInput? Owner, DateOnly? TargetDate,
+    [property: OpenApiOptional] string? MeasureOfSuccess);
 
 public static class PlanActionEndpoint
 {

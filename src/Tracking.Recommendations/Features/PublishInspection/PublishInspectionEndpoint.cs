@@ -4,11 +4,12 @@ using Microsoft.AspNetCore.Routing;
 using Tracking.Recommendations.Domain;
 using Tracking.Recommendations.Features.ViewInspection;
 using Tracking.ServiceDefaults.Security;
+using Tracking.ServiceDefaults.OpenApi;
 
 namespace Tracking.Recommendations.Features.PublishInspection;
 
 /// <param name="PublishedOn">The report's publication date; defaults to today. A past date imports a historical report.</param>
-public sealed record PublishInspectionRequest(DateOnly? PublishedOn);
+public sealed record PublishInspectionRequest([property: OpenApiOptional] DateOnly? PublishedOn);
 
 public static class PublishInspectionEndpoint
 {

@@ -1,3 +1,6 @@
+using Tracking.Recommendations.Domain;
+using Tracking.ServiceDefaults.OpenApi;
+
 namespace Tracking.Recommendations.Features.RecordInspection;
 
 /// <summary>
@@ -8,13 +11,14 @@ public sealed record RecordInspectionRequest(
     ProviderInput? Provider,
     string? Title,
     DateOnly? FieldworkStartedOn,
-    DateOnly? FieldworkEndedOn,
-    string? OverallRating,
+    [property: OpenApiOptional] DateOnly? FieldworkEndedOn,
+    [property: OpenApiEnum(typeof(Rating))] string? OverallRating,
     List<StandardRatingInput>? Standards,
     List<RecommendationInput>? Recommendations);
 
 public sealed record ProviderInput(string? Id, string? Name, string? Region);
 
-public sealed record StandardRatingInput(string? Code, string? Rating);
+public sealed record StandardRatingInput(string? Code, [property: OpenApiEnum(typeof(Rating))] string? Rating);
 
-public sealed record RecommendationInput(int? Number, string? Text, List<string>? Addressees, List<string>? LinkedStandards);
+public sealed record RecommendationInput(int? Number, string? Text, [property: OpenApiEnum(typeof(Addressee))] List<string>? Addressees,
+    [property: OpenApiOptional] List<string>? LinkedStandards);

@@ -4,13 +4,14 @@ using Microsoft.AspNetCore.Routing;
 using Tracking.Recommendations.Features.Shared;
 using Tracking.ServiceDefaults.Http;
 using Tracking.ServiceDefaults.Security;
+using Tracking.ServiceDefaults.OpenApi;
 
 namespace Tracking.Recommendations.Features.RequestTargetDateRevision;
 
 /// <param name="ActionId">The action whose date should move; omitted for the recommendation's own target date.</param>
 /// <param name="RequestedDate">The date asked for; not in the past (UK date).</param>
 /// <param name="Reason">Why the date will slip.</param>
-public sealed record RequestTargetDateRevisionRequest(Guid? ActionId, DateOnly? RequestedDate, string? Reason);
+public sealed record RequestTargetDateRevisionRequest([property: OpenApiOptional] Guid? ActionId, DateOnly? RequestedDate, string? Reason);
 
 public static class RequestTargetDateRevisionEndpoint
 {

@@ -5,13 +5,17 @@ using Tracking.Recommendations.Domain;
 using Tracking.Recommendations.Features.Shared;
 using Tracking.ServiceDefaults.Http;
 using Tracking.ServiceDefaults.Security;
+using Tracking.ServiceDefaults.OpenApi;
 
 namespace Tracking.Recommendations.Features.RespondToRecommendation;
 
 /// <param name="Response">Agreed, PartlyAgreed or NotAgreed.</param>
 /// <param name="Rationale">Why; required unless Agreed.</param>
 /// <param name="TargetDate">Optional date by which the whole recommendation will be implemented.</param>
-public sealed record RespondRequest(string? Response, string? Rationale, DateOnly? TargetDate);
+public sealed record RespondRequest(
+    [property: OpenApiEnum(typeof(ResponseKind))] string? Response,
+    [property: OpenApiOptional] string? Rationale,
+    [property: OpenApiOptional] DateOnly? TargetDate);
 
 public static class RespondToRecommendationEndpoint
 {

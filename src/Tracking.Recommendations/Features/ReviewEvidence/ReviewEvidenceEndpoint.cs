@@ -5,12 +5,16 @@ using Tracking.Recommendations.Domain;
 using Tracking.Recommendations.Features.Shared;
 using Tracking.ServiceDefaults.Http;
 using Tracking.ServiceDefaults.Security;
+using Tracking.ServiceDefaults.OpenApi;
 
 namespace Tracking.Recommendations.Features.ReviewEvidence;
 
 /// <param name="Outcome">Accepted or MoreNeeded.</param>
 /// <param name="ProgressJudgement">Optional: NoMeaningfulProgress, InsufficientProgress, ReasonableProgress or GoodProgress.</param>
-public sealed record ReviewEvidenceRequest(string? Outcome, string? Comment, string? ProgressJudgement);
+public sealed record ReviewEvidenceRequest(
+    [property: OpenApiEnum(typeof(ReviewOutcome))] string? Outcome,
+    string? Comment,
+    [property: OpenApiOptional, OpenApiEnum(typeof(ProgressJudgement))] string? ProgressJudgement);
 
 public static class ReviewEvidenceEndpoint
 {

@@ -1,5 +1,6 @@
 using Tracking.Contracts;
 using Tracking.Recommendations.Domain;
+using Tracking.ServiceDefaults.OpenApi;
 
 namespace Tracking.Recommendations.Features.Shared;
 
@@ -24,7 +25,7 @@ public sealed record RecommendationDetail(
     ProviderRef Provider,
     int Number,
     string Text,
-    IReadOnlyList<string> Addressees,
+    [property: OpenApiEnum(typeof(Addressee))] IReadOnlyList<string> Addressees,
     IReadOnlyList<string> LinkedStandards,
     RecommendationStatus Status,
     int Version,

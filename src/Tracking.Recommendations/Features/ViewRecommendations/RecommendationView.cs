@@ -1,5 +1,6 @@
 using Tracking.Contracts;
 using Tracking.Recommendations.Domain;
+using Tracking.ServiceDefaults.OpenApi;
 
 namespace Tracking.Recommendations.Features.ViewRecommendations;
 
@@ -9,7 +10,7 @@ public sealed record RecommendationView(
     ProviderRef Provider,
     int Number,
     string Text,
-    IReadOnlyList<string> Addressees,
+    [property: OpenApiEnum(typeof(Addressee))] IReadOnlyList<string> Addressees,
     IReadOnlyList<string> LinkedStandards,
     RecommendationStatus Status,
     DateOnly? PublishedOn)

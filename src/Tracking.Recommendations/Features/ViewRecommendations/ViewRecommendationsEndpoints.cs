@@ -6,6 +6,7 @@ using Tracking.Recommendations.Data;
 using Tracking.Recommendations.Domain;
 using Tracking.Recommendations.Features.Shared;
 using Tracking.ServiceDefaults.Security;
+using Tracking.ServiceDefaults.OpenApi;
 
 namespace Tracking.Recommendations.Features.ViewRecommendations;
 
@@ -51,6 +52,8 @@ public static class ViewRecommendationsEndpoints
             .RequireAuthorization(TrackingPolicies.ReadRecommendations)
             .WithName("ListRecommendations")
             .WithSummary("Recommendations, optionally for one provider and in one status")
+            .DescribeQuery(new QueryParameter("providerId", "Only this provider's recommendations."),
+                new QueryParameter("status", "Only recommendations in this status.", Values: Enum.GetNames<RecommendationStatus>()))
             .Produces<List<RecommendationView>>()
             .ProducesValidationProblem();
 

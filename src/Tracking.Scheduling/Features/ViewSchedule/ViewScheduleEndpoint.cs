@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Tracking.Scheduling.Data;
 using Tracking.ServiceDefaults.Security;
+using Tracking.ServiceDefaults.OpenApi;
 
 namespace Tracking.Scheduling.Features.ViewSchedule;
 
@@ -16,6 +17,8 @@ public static class ViewScheduleEndpoint
             .RequireAuthorization(TrackingPolicies.ReadSchedule)
             .WithName("ViewSchedule")
             .WithSummary("Upcoming and missed deadlines, reminders still to go out and follow-up reviews (provider managers: their own providers)")
+            .DescribeQuery(new QueryParameter("recommendationId", "Only this recommendation's deadlines and reminders.", Format: "uuid"),
+                new QueryParameter("providerId", "Only this provider's schedule."))
             .Produces<ScheduleView>();
         return schedule;
     }
@@ -31,7 +34,8 @@ public static class ViewScheduleEndpoint
             .RequireAuthorization(TrackingPolicies.ReadSchedule)
             .WithName("ScheduleCalendar")
             .WithSummary("The schedule as an iCalendar feed: one all-day event per open deadline and scheduled follow-up review")
-            .Produces<string>(StatusCodes.Status200OK, "text/calendar");
+            .DescribeQuery(new QueryParameter("providerId", "Only this provider's schedule."))
+            .ProducesFile("An iCalendar (RFC 5545) feed.", "text/calendar");
         return schedule;
     }
 }
