@@ -11,12 +11,16 @@ namespace Tracking.Scheduling.Features.ViewSchedule;
 /// <param name="DaysOverdue">Calendar days since the due day, UK dates; 0 while not missed.</param>
 /// <param name="Escalated">Reported a second time after the escalation period.</param>
 public sealed record DeadlineRow(
-    Guid Id, [property: OpenApiEnum("DeadlineKind", DeadlineKind.Response, DeadlineKind.Action, DeadlineKind.TargetDate, DeadlineKind.EvidenceReview)] string Kind, Guid RecommendationId, int? RecommendationNumber, Guid? ActionId, Guid? EvidenceId,
-    string ProviderId, DateOnly DueOn, DateTime DueAt, [property: OpenApiEnum(typeof(DeadlineStatus))] string Status, bool Missed, int DaysOverdue,
-    bool Escalated);
+    Guid Id,
+    [property: OpenApiEnum("DeadlineKind", DeadlineKind.Response, DeadlineKind.Action, DeadlineKind.TargetDate, DeadlineKind.EvidenceReview)] string Kind,
+    Guid RecommendationId, int? RecommendationNumber, Guid? ActionId, Guid? EvidenceId, string ProviderId, DateOnly DueOn, DateTime DueAt,
+    [property: OpenApiEnum(typeof(DeadlineStatus))] string Status,
+    bool Missed, int DaysOverdue, bool Escalated);
 
-public sealed record ReminderRow(Guid DeadlineId, [property: OpenApiEnum("DeadlineKind", DeadlineKind.Response, DeadlineKind.Action, DeadlineKind.TargetDate, DeadlineKind.EvidenceReview)] string Kind, Guid RecommendationId, Guid? ActionId, string ProviderId, DateOnly DueOn,
-    int DaysBefore, DateTime FireAt);
+public sealed record ReminderRow(
+    Guid DeadlineId,
+    [property: OpenApiEnum("DeadlineKind", DeadlineKind.Response, DeadlineKind.Action, DeadlineKind.TargetDate, DeadlineKind.EvidenceReview)] string Kind,
+    Guid RecommendationId, Guid? ActionId, string ProviderId, DateOnly DueOn, int DaysBefore, DateTime FireAt);
 
 public sealed record FollowUpReviewRow(Guid Id, Guid InspectionId, string ProviderId, DateOnly DueOn,
     [property: OpenApiEnum(typeof(FollowUpReviewStatus))] string Status, DateTime? RaisedAt,
