@@ -307,12 +307,7 @@ public sealed class When_deadlines_fall_due : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await _host.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_dataFolder))
-        {
-            Directory.Delete(_dataFolder, recursive: true);
-        }
+        await Teardown.All(_host, Teardown.SqliteFolder(_dataFolder));
     }
 
     private Task<SweepResult> Sweep() => _host.Services.GetRequiredService<DeadlineSweep>().RunOnce(CancellationToken.None);

@@ -97,13 +97,7 @@ public sealed class When_deadlines_fall_due_with_several_scheduling_processes : 
 
     public async Task DisposeAsync()
     {
-        foreach (var host in _hosts)
-        {
-            await host.DisposeAsync();
-        }
-
-        await _vhost.DisposeAsync();
-        await _database.DisposeAsync();
+        await Teardown.All([.. _hosts, _vhost, _database]);
     }
 
     private TrackingHost Start(string roles)

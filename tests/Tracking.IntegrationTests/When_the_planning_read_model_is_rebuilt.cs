@@ -97,10 +97,6 @@ public sealed class When_the_planning_read_model_is_rebuilt : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await _recommendations.DisposeAsync();
-        await _scheduling.DisposeAsync();
-        await _planning.DisposeAsync();
-        await _vhost.DisposeAsync();
-        await _database.DisposeAsync();
+        await Teardown.All(_recommendations, _scheduling, _planning, _vhost, _database);
     }
 }

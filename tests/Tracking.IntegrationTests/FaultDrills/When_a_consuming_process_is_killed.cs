@@ -64,9 +64,6 @@ public sealed class When_a_consuming_process_is_killed(ITestOutputHelper output)
 
     public async Task DisposeAsync()
     {
-        await _planning.DisposeAsync();
-        await _recommendations.DisposeAsync();
-        await _vhost.DisposeAsync();
-        await _database.DisposeAsync();
+        await Teardown.All(_planning, _recommendations, _vhost, _database);
     }
 }

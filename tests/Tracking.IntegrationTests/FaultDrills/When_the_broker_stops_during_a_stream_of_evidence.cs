@@ -79,11 +79,6 @@ public sealed class When_the_broker_stops_during_a_stream_of_evidence(ITestOutpu
 
     public async Task DisposeAsync()
     {
-        await LocalServices.StartBroker();
-        await _recommendations.DisposeAsync();
-        await _scheduling.DisposeAsync();
-        await _planning.DisposeAsync();
-        await _vhost.DisposeAsync();
-        await _database.DisposeAsync();
+        await Teardown.All(Teardown.Step(LocalServices.StartBroker), _recommendations, _scheduling, _planning, _vhost, _database);
     }
 }
