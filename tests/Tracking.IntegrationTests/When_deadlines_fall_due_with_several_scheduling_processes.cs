@@ -85,19 +85,17 @@ public sealed class When_deadlines_fall_due_with_several_scheduling_processes : 
             await lockTen.ExecuteNonQueryAsync();
         }
 
-        var sweep = Sweep(scheduling);
         try
         {
-            await Finishes(sweep, TimeSpan.FromSeconds(20), "a sweep must skip rows another process holds, not queue behind them");
+            await Finishes(scheduling, TimeSpan.FromSeconds(20), "a sweep must skip rows another process holds, not queue behind them");
             (await _database.Count("scheduling.deadlines", "\"MissedRaisedAt\" IS NOT NULL")).ShouldBe(90);
         }
         finally
         {
             await claim.RollbackAsync();
-            await sweep.WaitAsync(TimeSpan.FromSeconds(60));
         }
 
-        await Finishes(Sweep(scheduling), TimeSpan.FromSeconds(20), "the released deadlines to be reported");
+        await Finishes(scheduling, TimeSpan.FromSeconds(20), "the released deadlines to be reported");
         (await _database.Count("scheduling.outbox_messages", MissedType)).ShouldBe(100);
         (await _database.Count("(SELECT DISTINCT \"Body\"::jsonb->>'deadlineId' FROM scheduling.outbox_messages WHERE " + MissedType + ") d"))
             .ShouldBe(100, "each deadline reported once");
@@ -110,10 +108,10 @@ public sealed class When_deadlines_fall_due_with_several_scheduling_processes : 
         await AddDeadlinesDueOn(scheduling, 300, new DateOnly(2026, 3, 10));
         _clock.SetUtcNow(new DateTimeOffset(2026, 3, 11, 9, 0, 0, TimeSpan.Zero));
 
-        await Finishes(Sweep(scheduling), TimeSpan.FromSeconds(30), "six batches of fifty, then a short one");
+        await Finishes(scheduling, TimeSpan.FromSeconds(30), "six batches of fifty, then a short one");
         (await _database.Count("scheduling.outbox_messages", MissedType)).ShouldBe(300);
 
-        await Finishes(Sweep(scheduling), TimeSpan.FromSeconds(20), "a sweep with nothing new due");
+        await Finishes(scheduling, TimeSpan.FromSeconds(20), "a sweep with nothing new due");
         (await _database.Count("scheduling.outbox_messages", MissedType)).ShouldBe(300, "nothing is reported twice");
     }
 
@@ -168,14 +166,18 @@ public sealed class When_deadlines_fall_due_with_several_scheduling_processes : 
         return await db.SaveChangesAsync();
     });
 
-    /// <summary>A sweep that does not end (waiting on a lock, or claiming the same rows for ever) fails here instead of hanging the run.</summary>
-    private static async Task Finishes(Task<SweepResult> sweep, TimeSpan limit, string because)
+    /// <summary>
+    /// Runs one sweep that must end within the limit: one waiting on a lock or claiming the same rows for ever is
+    /// cancelled and fails here instead of hanging the run.
+    /// </summary>
+    private static async Task Finishes(TrackingHost host, TimeSpan limit, string because)
     {
+        using var limited = new CancellationTokenSource(limit);
         try
         {
-            await sweep.WaitAsync(limit);
+            await host.Services.GetRequiredService<DeadlineSweep>().RunOnce(limited.Token);
         }
-        catch (TimeoutException)
+        catch (Exception) when (limited.IsCancellationRequested)
         {
             throw new ShouldAssertException($"The sweep was still running after {limit.TotalSeconds:F0} s: {because}.");
         }
