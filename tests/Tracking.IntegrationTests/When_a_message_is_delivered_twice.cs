@@ -47,8 +47,6 @@ public sealed class When_a_message_is_delivered_twice : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await _planning.DisposeAsync();
-        await _vhost.DisposeAsync();
-        await _database.DisposeAsync();
+        await Teardown.All(_planning, _vhost, _database);
     }
 }

@@ -146,11 +146,6 @@ public sealed class When_a_provider_responds_and_the_inspectorate_closes : IAsyn
 
     public async Task DisposeAsync()
     {
-        await _host.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_dataFolder))
-        {
-            Directory.Delete(_dataFolder, recursive: true);
-        }
+        await Teardown.All(_host, Teardown.SqliteFolder(_dataFolder));
     }
 }

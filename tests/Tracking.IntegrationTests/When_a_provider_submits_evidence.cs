@@ -312,11 +312,6 @@ public sealed class When_a_provider_submits_evidence : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await _host.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_dataFolder))
-        {
-            Directory.Delete(_dataFolder, recursive: true);
-        }
+        await Teardown.All(_host, Teardown.SqliteFolder(_dataFolder));
     }
 }

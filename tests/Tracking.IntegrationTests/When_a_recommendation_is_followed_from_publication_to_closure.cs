@@ -152,9 +152,6 @@ public sealed class When_a_recommendation_is_followed_from_publication_to_closur
 
     public async Task DisposeAsync()
     {
-        await _recommendations.DisposeAsync();
-        await _planning.DisposeAsync();
-        await _vhost.DisposeAsync();
-        await _database.DisposeAsync();
+        await Teardown.All(_recommendations, _planning, _vhost, _database);
     }
 }

@@ -344,9 +344,6 @@ public sealed class When_a_reinspection_is_planned : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await _recommendations.DisposeAsync();
-        await _planning.DisposeAsync();
-        await _vhost.DisposeAsync();
-        await _database.DisposeAsync();
+        await Teardown.All(_recommendations, _planning, _vhost, _database);
     }
 }

@@ -118,12 +118,6 @@ public sealed class When_an_inspection_is_published_across_separate_services : I
 
     public async Task DisposeAsync()
     {
-        foreach (var host in new[] { _recommendations, _scheduling, _planning })
-        {
-            await host.DisposeAsync();
-        }
-
-        await _vhost.DisposeAsync();
-        await _database.DisposeAsync();
+        await Teardown.All(_recommendations, _scheduling, _planning, _vhost, _database);
     }
 }

@@ -294,6 +294,65 @@ public sealed class When_deadlines_fall_due : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Submitted_evidence_is_due_for_review_twenty_working_days_later_and_a_review_meets_it()
+    {
+        var recommendation = (await Publish(new DateOnly(2026, 3, 2)))[0];
+        await Respond(recommendation);
+        var evidenceId = await SubmitEvidence(recommendation);
+
+        var review = (await Schedule(_planner, $"recommendationId={recommendation}")).GetProperty("deadlines").EnumerateArray()
+            .Single(d => d.GetProperty("kind").GetString() == DeadlineKind.EvidenceReview);
+        review.GetProperty("dueOn").GetString().ShouldBe("2026-03-30", "20 working days after Monday 2 March 2026");
+        review.GetProperty("status").GetString().ShouldBe("Open");
+
+        var reviewed = await _inspector.PostAsJsonAsync($"/api/recommendations/{recommendation}/evidence/{evidenceId}/review",
+            new { outcome = "Accepted", comment = "Sustained for a quarter.", progressJudgement = "GoodProgress" }, TrackingApi.Json);
+        reviewed.StatusCode.ShouldBe(HttpStatusCode.OK, await reviewed.Content.ReadAsStringAsync());
+        await Eventually.Get(() => OpenKinds(recommendation), kinds => !kinds.Contains(DeadlineKind.EvidenceReview), because: "the review to meet the deadline");
+
+        await At(new DateTimeOffset(2026, 4, 1, 9, 0, 0, TimeSpan.FromHours(1)));
+        (await Raised<DeadlineMissed>()).ShouldNotContain(m => m.Kind == DeadlineKind.EvidenceReview, "the evidence was reviewed in time");
+        (await Schedule(_planner, $"recommendationId={recommendation}")).GetProperty("deadlines").EnumerateArray()
+            .ShouldNotContain(d => d.GetProperty("kind").GetString() == DeadlineKind.EvidenceReview, "a met deadline is off the schedule");
+        (await _host.Query(sp => sp.GetRequiredService<SchedulingDbContext>().Deadlines
+            .Where(d => d.RecommendationId == recommendation && d.Kind == DeadlineKind.EvidenceReview).Select(d => d.Status).ToListAsync()))
+            .ShouldBe([DeadlineStatus.Met]);
+    }
+
+    [Fact]
+    public async Task Evidence_left_unreviewed_is_reported_missed_once_after_its_twentieth_working_day()
+    {
+        var recommendation = (await Publish(new DateOnly(2026, 3, 2)))[0];
+        await Respond(recommendation);
+        var evidenceId = await SubmitEvidence(recommendation);
+
+        await At(new DateTimeOffset(2026, 3, 30, 23, 59, 0, TimeSpan.FromHours(1)));
+        (await Raised<DeadlineMissed>()).ShouldNotContain(m => m.Kind == DeadlineKind.EvidenceReview, "due by the end of 30 March, UK time");
+
+        await At(new DateTimeOffset(2026, 3, 31, 0, 0, 1, TimeSpan.FromHours(1)));
+        await Sweep();
+
+        var missed = (await Raised<DeadlineMissed>()).Where(m => m.Kind == DeadlineKind.EvidenceReview).ShouldHaveSingleItem();
+        missed.RecommendationId.ShouldBe(recommendation);
+        missed.EvidenceId.ShouldBe(evidenceId);
+        missed.DueOn.ShouldBe(new DateOnly(2026, 3, 30));
+    }
+
+    [Fact]
+    public async Task The_sweep_run_by_Hangfire_raises_what_has_fallen_due_on_the_moved_clock()
+    {
+        await Publish(new DateOnly(2026, 3, 2));
+        _clock.SetUtcNow(new DateTimeOffset(2026, 5, 1, 9, 0, 0, TimeSpan.FromHours(1)));
+
+        // Fire the recurring job now rather than at the next real minute: Hangfire's server runs it through its own activator.
+        _host.Services.GetRequiredService<IRecurringJobManager>().Trigger(DeadlineSweep.RecurringJobId);
+
+        var missed = await Eventually.Get(() => Raised<DeadlineMissed>(), m => m.Count >= 8, TimeSpan.FromSeconds(60), "Hangfire to run the sweep");
+        missed.Count.ShouldBe(8);
+        missed.ShouldAllBe(m => m.Kind == DeadlineKind.Response && m.DueOn == new DateOnly(2026, 4, 29));
+    }
+
+    [Fact]
     public void The_sweep_is_registered_with_Hangfire_to_run_every_minute()
     {
         using var connection = _host.Services.GetRequiredService<JobStorage>().GetConnection();
@@ -307,12 +366,7 @@ public sealed class When_deadlines_fall_due : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await _host.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_dataFolder))
-        {
-            Directory.Delete(_dataFolder, recursive: true);
-        }
+        await Teardown.All(_host, Teardown.SqliteFolder(_dataFolder));
     }
 
     private Task<SweepResult> Sweep() => _host.Services.GetRequiredService<DeadlineSweep>().RunOnce(CancellationToken.None);
@@ -391,6 +445,19 @@ public sealed class When_deadlines_fall_due : IAsyncLifetime
         var actionId = Guid.Parse(planned.Headers.Location!.ToString().Split('/')[^1]);
         await Eventually.Get(() => ActionDeadlineDueOn(recommendation), due => due == targetDate, because: "the action's deadline");
         return actionId;
+    }
+
+    private async Task<Guid> SubmitEvidence(Guid recommendation)
+    {
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent("Audit of home visits in every office."), "narrative" },
+            { new StringContent("2026-03-02"), "effectiveDate" },
+        };
+        var submitted = await _manager.PostAsync($"/api/recommendations/{recommendation}/evidence", form);
+        submitted.StatusCode.ShouldBe(HttpStatusCode.Created, await submitted.Content.ReadAsStringAsync());
+        await Eventually.Get(() => OpenKinds(recommendation), kinds => kinds.Contains(DeadlineKind.EvidenceReview), because: "the evidence review deadline");
+        return Guid.Parse(submitted.Headers.Location!.ToString().Split('/')[^1]);
     }
 
     private async Task Close(Guid recommendation)

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Npgsql;
 using Tracking.Contracts;
 using Tracking.IntegrationTests.Infrastructure;
 using Tracking.Recommendations.Demo;
@@ -69,6 +70,52 @@ public sealed class When_deadlines_fall_due_with_several_scheduling_processes : 
     }
 
     [Fact]
+    public async Task A_sweep_passes_over_deadlines_another_process_is_reporting_instead_of_waiting_for_it()
+    {
+        var scheduling = Start("scheduling");
+        await AddDeadlinesDueOn(scheduling, 100, new DateOnly(2026, 3, 10));
+        _clock.SetUtcNow(new DateTimeOffset(2026, 3, 11, 9, 0, 0, TimeSpan.Zero));
+
+        // Another scheduling process in the middle of a batch: ten due deadlines locked by its open transaction.
+        await using var other = new NpgsqlConnection(_database.ConnectionString);
+        await other.OpenAsync();
+        var claim = await other.BeginTransactionAsync();
+        await using (var lockTen = new NpgsqlCommand("SELECT \"Id\" FROM scheduling.deadlines ORDER BY \"Id\" LIMIT 10 FOR UPDATE", other, claim))
+        {
+            await lockTen.ExecuteNonQueryAsync();
+        }
+
+        try
+        {
+            await Finishes(scheduling, TimeSpan.FromSeconds(20), "a sweep must skip rows another process holds, not queue behind them");
+            (await _database.Count("scheduling.deadlines", "\"MissedRaisedAt\" IS NOT NULL")).ShouldBe(90);
+        }
+        finally
+        {
+            await claim.RollbackAsync();
+        }
+
+        await Finishes(scheduling, TimeSpan.FromSeconds(20), "the released deadlines to be reported");
+        (await _database.Count("scheduling.outbox_messages", MissedType)).ShouldBe(100);
+        (await _database.Count("(SELECT DISTINCT \"Body\"::jsonb->>'deadlineId' FROM scheduling.outbox_messages WHERE " + MissedType + ") d"))
+            .ShouldBe(100, "each deadline reported once");
+    }
+
+    [Fact]
+    public async Task A_sweep_ends_once_everything_due_is_reported_and_the_next_one_raises_nothing_new()
+    {
+        var scheduling = Start("scheduling", new Dictionary<string, string?> { ["Tracking:Scheduling:SweepBatchSize"] = "50" });
+        await AddDeadlinesDueOn(scheduling, 300, new DateOnly(2026, 3, 10));
+        _clock.SetUtcNow(new DateTimeOffset(2026, 3, 11, 9, 0, 0, TimeSpan.Zero));
+
+        await Finishes(scheduling, TimeSpan.FromSeconds(30), "six batches of fifty, then a short one");
+        (await _database.Count("scheduling.outbox_messages", MissedType)).ShouldBe(300);
+
+        await Finishes(scheduling, TimeSpan.FromSeconds(20), "a sweep with nothing new due");
+        (await _database.Count("scheduling.outbox_messages", MissedType)).ShouldBe(300, "nothing is reported twice");
+    }
+
+    [Fact]
     public async Task A_scheduling_process_restarted_with_timers_pending_still_raises_them_once()
     {
         var recommendations = Start("recommendations");
@@ -97,21 +144,43 @@ public sealed class When_deadlines_fall_due_with_several_scheduling_processes : 
 
     public async Task DisposeAsync()
     {
-        foreach (var host in _hosts)
-        {
-            await host.DisposeAsync();
-        }
-
-        await _vhost.DisposeAsync();
-        await _database.DisposeAsync();
+        await Teardown.All([.. _hosts, _vhost, _database]);
     }
 
-    private TrackingHost Start(string roles)
+    private TrackingHost Start(string roles, IDictionary<string, string?>? extra = null)
     {
-        var host = TrackingHost.Distributed(roles, _database, _vhost, clock: _clock);
+        var host = TrackingHost.Distributed(roles, _database, _vhost, clock: _clock, extra: extra);
         _hosts.Add(host);
         _ = host.Services;
         return host;
+    }
+
+    private static Task AddDeadlinesDueOn(TrackingHost host, int count, DateOnly dueOn) => host.Query(async sp =>
+    {
+        var db = sp.GetRequiredService<SchedulingDbContext>();
+        for (var i = 0; i < count; i++)
+        {
+            db.Deadlines.Add(Deadline.Open(DeadlineKind.Action, Guid.NewGuid(), $"provider-{i % 7}", dueOn, Monday, [], actionId: Guid.NewGuid()));
+        }
+
+        return await db.SaveChangesAsync();
+    });
+
+    /// <summary>
+    /// Runs one sweep that must end within the limit: one waiting on a lock or claiming the same rows for ever is
+    /// cancelled and fails here instead of hanging the run.
+    /// </summary>
+    private static async Task Finishes(TrackingHost host, TimeSpan limit, string because)
+    {
+        using var limited = new CancellationTokenSource(limit);
+        try
+        {
+            await host.Services.GetRequiredService<DeadlineSweep>().RunOnce(limited.Token);
+        }
+        catch (Exception) when (limited.IsCancellationRequested)
+        {
+            throw new ShouldAssertException($"The sweep was still running after {limit.TotalSeconds:F0} s: {because}.");
+        }
     }
 
     private static Task<SweepResult> Sweep(TrackingHost host) => host.Services.GetRequiredService<DeadlineSweep>().RunOnce(CancellationToken.None);

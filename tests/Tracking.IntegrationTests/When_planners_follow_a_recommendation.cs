@@ -96,11 +96,6 @@ public sealed class When_planners_follow_a_recommendation : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await _host.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_dataFolder))
-        {
-            Directory.Delete(_dataFolder, recursive: true);
-        }
+        await Teardown.All(_host, Teardown.SqliteFolder(_dataFolder));
     }
 }

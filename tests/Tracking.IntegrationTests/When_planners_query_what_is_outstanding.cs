@@ -201,16 +201,7 @@ public class PlanningPopulation : IAsyncLifetime
 
     public virtual async Task DisposeAsync()
     {
-        await Host.DisposeAsync();
-        if (_vhost is not null)
-        {
-            await _vhost.DisposeAsync();
-        }
-
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
-        }
+        await Teardown.All(Host, _vhost, _database);
     }
 }
 
@@ -228,12 +219,7 @@ public sealed class SqlitePlanningPopulation : PlanningPopulation
 
     public override async Task DisposeAsync()
     {
-        await base.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_dataFolder))
-        {
-            Directory.Delete(_dataFolder, recursive: true);
-        }
+        await Teardown.All(Teardown.Step(base.DisposeAsync), Teardown.SqliteFolder(_dataFolder));
     }
 }
 

@@ -62,10 +62,6 @@ public sealed class When_the_broker_is_unreachable_while_publishing : IAsyncLife
 
     public async Task DisposeAsync()
     {
-        await _recommendations.DisposeAsync();
-        await _planning.DisposeAsync();
-        await _link.DisposeAsync();
-        await _vhost.DisposeAsync();
-        await _database.DisposeAsync();
+        await Teardown.All(_recommendations, _planning, _link, _vhost, _database);
     }
 }

@@ -126,12 +126,7 @@ public sealed class TwoProvidersFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await Host.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_dataFolder))
-        {
-            Directory.Delete(_dataFolder, recursive: true);
-        }
+        await Teardown.All(Host, Teardown.SqliteFolder(_dataFolder));
     }
 }
 

@@ -39,23 +39,45 @@ public sealed class EvidenceStream(HttpClient inspector, HttpClient manager)
     {
         for (var i = 0; i < count; i++)
         {
-            var id = _recommendations[(Accepted + Refused) % _recommendations.Count];
-            var form = new MultipartFormDataContent
-            {
-                { new StringContent($"Audit sample {Accepted + Refused} ({NorthumbriaDemo.ProviderId})."), "narrative" },
-                { new StringContent(DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd")), "effectiveDate" },
-            };
-            var timer = Stopwatch.StartNew();
-            var response = await manager.PostAsync($"/api/recommendations/{id}/evidence", form);
-            LongestAnswer = timer.Elapsed > LongestAnswer ? timer.Elapsed : LongestAnswer;
-            if (response.IsSuccessStatusCode)
-            {
-                Accepted++;
-            }
-            else
-            {
-                Refused++;
-            }
+            await SubmitOne();
         }
     }
+
+    /// <summary>Keeps submitting until told to stop, so a drill can break something while the stream is certainly still running.</summary>
+    public async Task SubmitUntil(CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            await SubmitOne();
+        }
+    }
+
+    private async Task SubmitOne()
+    {
+        var id = _recommendations[(Accepted + Refused) % _recommendations.Count];
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent($"Audit sample {Accepted + Refused} ({NorthumbriaDemo.ProviderId})."), "narrative" },
+            { new StringContent(DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd")), "effectiveDate" },
+        };
+        var timer = Stopwatch.StartNew();
+        var response = await manager.PostAsync($"/api/recommendations/{id}/evidence", form);
+        LongestAnswer = timer.Elapsed > LongestAnswer ? timer.Elapsed : LongestAnswer;
+        if (response.IsSuccessStatusCode)
+        {
+            Accepted++;
+        }
+        else
+        {
+            Refused++;
+        }
+    }
+
+    /// <summary>Evidence planning applied more than once, counted in rows: a submission alone changes its row once.</summary>
+    public static Task<long> AppliedTwiceByPlanning(TestDatabase database) =>
+        database.Count("planning.evidence_items", "\"Changes\" <> 1");
+
+    /// <summary>Evidence for which scheduling opened more than one review deadline.</summary>
+    public static Task<long> AppliedTwiceByScheduling(TestDatabase database) =>
+        database.Count("(SELECT \"EvidenceId\" FROM scheduling.deadlines WHERE \"Kind\" = 'EvidenceReview' GROUP BY \"EvidenceId\" HAVING count(*) > 1) d");
 }

@@ -61,8 +61,6 @@ public sealed class When_a_poison_message_reaches_a_queue(ITestOutputHelper outp
 
     public async Task DisposeAsync()
     {
-        await _planning.DisposeAsync();
-        await _vhost.DisposeAsync();
-        await _database.DisposeAsync();
+        await Teardown.All(_planning, _vhost, _database);
     }
 }

@@ -62,28 +62,36 @@ public sealed class When_the_broker_stops_during_a_stream_of_evidence(ITestOutpu
         await Eventually.Get(() => _database.Count("recommendations.outbox_messages", "\"SentAt\" IS NULL"), n => n == 0,
             TimeSpan.FromSeconds(60), "the outbox to drain");
 
+        await Eventually.Get(() => _database.Count("scheduling.deadlines", "\"Kind\" = 'EvidenceReview'"), n => n >= sent,
+            TimeSpan.FromSeconds(90), "scheduling to open a review deadline per piece of evidence");
+
         var applied = await _database.Count("planning.inbox_messages", "\"Consumer\" = 'EvidenceSubmittedConsumer'");
+        var reviewDeadlines = await _database.Count("scheduling.deadlines", "\"Kind\" = 'EvidenceReview'");
+        var doubledInPlanning = await EvidenceStream.AppliedTwiceByPlanning(_database);
+        var doubledInScheduling = await EvidenceStream.AppliedTwiceByScheduling(_database);
         var timed = await _database.Count("scheduling.timed_recommendations");
         var duplicatesDelivered = _planning.Consumed.Redelivered;
         output.WriteLine($"evidence accepted by the API: {stream.Accepted}, refused: {stream.Refused}, slowest answer: {stream.LongestAnswer.TotalMilliseconds:F0} ms");
-        output.WriteLine($"events in the outbox: {sent}, applied by planning: {applied}, deliveries planning saw twice: {duplicatesDelivered}");
+        output.WriteLine($"events in the outbox: {sent}, applied by planning: {applied}, review deadlines in scheduling: {reviewDeadlines}");
+        output.WriteLine($"redeliveries the inbox absorbed: planning {duplicatesDelivered}, scheduling {_scheduling.Consumed.Redelivered}; "
+            + $"applied twice: planning {doubledInPlanning}, scheduling {doubledInScheduling}");
         output.WriteLine($"broker down for {outage.Elapsed.TotalSeconds:F1} s; planning caught up {recovered.TotalSeconds:F1} s after it came back");
 
         stream.Refused.ShouldBe(0);
         stream.Accepted.ShouldBe(60);
         sent.ShouldBe(60);
         applied.ShouldBe(sent);
+        (await _database.Count("planning.evidence_items")).ShouldBe(sent);
+        doubledInPlanning.ShouldBe(0, "no evidence applied twice by planning");
+        reviewDeadlines.ShouldBe(sent, "scheduling opened one review deadline per piece of evidence");
+        doubledInScheduling.ShouldBe(0, "no review deadline opened twice");
         timed.ShouldBe(8);
         _planning.Consumed.TotalFaults.ShouldBe(0);
+        _scheduling.Consumed.TotalFaults.ShouldBe(0);
     }
 
     public async Task DisposeAsync()
     {
-        await LocalServices.StartBroker();
-        await _recommendations.DisposeAsync();
-        await _scheduling.DisposeAsync();
-        await _planning.DisposeAsync();
-        await _vhost.DisposeAsync();
-        await _database.DisposeAsync();
+        await Teardown.All(Teardown.Step(LocalServices.StartBroker), _recommendations, _scheduling, _planning, _vhost, _database);
     }
 }

@@ -49,9 +49,11 @@ public sealed class TrackingHost(IReadOnlyDictionary<string, string?> settings, 
 
     public HttpClient Planner() => ClientAs(TrackingRoles.Planner);
 
+    /// <param name="extra">Settings added to or overriding the distributed defaults, such as a smaller sweep batch.</param>
     public static TrackingHost Distributed(string roles, TestDatabase database, TestVirtualHost vhost, int? brokerPort = null,
-        TimeProvider? clock = null) => new(
-        new Dictionary<string, string?>
+        TimeProvider? clock = null, IDictionary<string, string?>? extra = null)
+    {
+        var settings = new Dictionary<string, string?>
         {
             ["Tracking:Roles"] = roles,
             ["Tracking:Database"] = "PostgreSql",
@@ -62,8 +64,14 @@ public sealed class TrackingHost(IReadOnlyDictionary<string, string?> settings, 
             ["ConnectionStrings:Tracking"] = database.ConnectionString,
             ["ConnectionStrings:RabbitMq"] = vhost.AmqpUri(brokerPort),
             ["Tracking:Auth:SigningKey"] = SharedSigningKey,
-        },
-        clock);
+        };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        return new(settings, clock);
+    }
 
     /// <param name="extra">Settings added to or overriding the embedded defaults, such as tighter upload limits.</param>
     public static TrackingHost Embedded(string dataFolder, bool seedDemoData = false, IDictionary<string, string?>? extra = null,

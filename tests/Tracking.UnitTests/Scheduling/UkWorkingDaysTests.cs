@@ -101,4 +101,8 @@ public sealed class UkWorkingDaysTests
         UkWorkingDays.DateOf(new DateTimeOffset(2026, 7, 15, 23, 30, 0, TimeSpan.Zero)).ShouldBe(D(2026, 7, 16));
         UkWorkingDays.DateOf(new DateTimeOffset(2026, 1, 15, 23, 30, 0, TimeSpan.Zero)).ShouldBe(D(2026, 1, 15));
     }
+
+    [Fact]
+    public void A_negative_number_of_working_days_is_refused_rather_than_counted_backwards() =>
+        Should.Throw<ArgumentOutOfRangeException>(() => UkWorkingDays.AddWorkingDays(D(2026, 3, 2), -1));
 }
