@@ -23,27 +23,52 @@ public sealed class BrokerTopology
 internal sealed class DeployBrokerTopology(
     BrokerTopology topology, MessagingTopology queues, Uri broker, ILogger<DeployBrokerTopology> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    private static readonly TimeSpan AtStart = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// Deploys before the process counts as started, so nothing later at start can interrupt it; a broker that stays
+    /// away longer than the bus's own start timeout is left to the background retries (the relay waits meanwhile).
+    /// </summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        for (var attempt = 1; !stoppingToken.IsCancellationRequested; attempt++)
+        using var startup = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        startup.CancelAfter(AtStart);
+        try
+        {
+            await DeployUntilDone(startup.Token);
+            return;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning("The broker topology is not deployed after {Seconds} s; retrying in the background", AtStart.TotalSeconds);
+        }
+
+        await base.StartAsync(cancellationToken);
+    }
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => DeployUntilDone(stoppingToken);
+
+    private async Task DeployUntilDone(CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
         {
             try
             {
-                await Deploy(stoppingToken);
+                await Deploy(cancellationToken);
                 topology.MarkDeployed();
                 logger.LogInformation("Broker topology deployed: queues {Queues}", string.Join(", ", queues.Queues.Select(q => q.Name)));
                 return;
             }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
                 // The relay waits meanwhile: unsent rows stay unsent until the queues exist.
                 logger.LogWarning(ex, "Deploying the broker topology failed (attempt {Attempt}); retrying", attempt);
-                await Task.Delay(TimeSpan.FromSeconds(Math.Min(attempt, 5)), stoppingToken);
+                await Task.Delay(TimeSpan.FromSeconds(Math.Min(attempt, 5)), cancellationToken);
             }
         }
     }
 
-    private async Task Deploy(CancellationToken stoppingToken)
+    private async Task Deploy(CancellationToken cancellationToken)
     {
         var bus = MassTransit.Bus.Factory.CreateUsingRabbitMq(cfg =>
         {
@@ -61,8 +86,17 @@ internal sealed class DeployBrokerTopology(
                 });
             }
         });
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(30));
-        await bus.DeployAsync(timeout.Token);
+        try
+        {
+            await bus.DeployAsync(timeout.Token);
+        }
+        catch
+        {
+            // A failed attempt must not leave its connection retrying in the background.
+            await bus.StopAsync(CancellationToken.None);
+            throw;
+        }
     }
 }
