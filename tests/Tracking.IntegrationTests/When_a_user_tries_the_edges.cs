@@ -113,6 +113,37 @@ public sealed class When_a_user_tries_the_edges : IAsyncLifetime
         history[0].GetProperty("byName").GetString().ShouldBe("Test inspector");
     }
 
+    [Fact]
+    public async Task An_idempotency_key_reused_with_a_different_body_is_a_422_and_changes_nothing()
+    {
+        (await _manager.PutAsJsonAsync($"/api/recommendations/{_recommendation}/response", new { response = "Agreed" }, TrackingApi.Json))
+            .StatusCode.ShouldBe(HttpStatusCode.OK);
+        var targetDate = DateOnly.FromDateTime(DateTime.UtcNow.AddMonths(3)).ToString("yyyy-MM-dd");
+
+        var first = await PlanWithKey("plan-once", "Audit home visits.", targetDate);
+        var retry = await PlanWithKey("plan-once", "Audit home visits.", targetDate);
+        var different = await PlanWithKey("plan-once", "Train every officer.", targetDate);
+
+        first.StatusCode.ShouldBe(HttpStatusCode.Created, await first.Content.ReadAsStringAsync());
+        retry.StatusCode.ShouldBe(HttpStatusCode.Created);
+        retry.Headers.GetValues("Idempotent-Replayed").ShouldBe(["true"]);
+        different.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        different.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        var actions = (await _manager.GetFromJsonAsync<JsonElement>($"/api/recommendations/{_recommendation}")).GetProperty("actions");
+        actions.EnumerateArray().Select(a => a.GetProperty("description").GetString()).ShouldBe(["Audit home visits."]);
+    }
+
+    private Task<HttpResponseMessage> PlanWithKey(string key, string description, string targetDate)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/recommendations/{_recommendation}/actions")
+        {
+            Content = JsonContent.Create(new { description, owner = new { name = "Sam Owner", email = "sam@example.org" }, targetDate },
+                options: TrackingApi.Json),
+        };
+        request.Headers.Add("Idempotency-Key", key);
+        return _manager.SendAsync(request);
+    }
+
     private static async Task ExpectFieldError(HttpResponseMessage response, string field)
     {
         var text = await response.Content.ReadAsStringAsync();

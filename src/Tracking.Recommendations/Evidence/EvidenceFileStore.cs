@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
+using Tracking.ServiceDefaults.Persistence;
 
 namespace Tracking.Recommendations.Evidence;
 
@@ -16,14 +17,14 @@ public sealed class EvidenceFileStore(IOptions<EvidenceOptions> options)
     public async Task<StoredContent> Store(Stream content, CancellationToken cancellationToken)
     {
         var incoming = Path.Combine(Folder, "incoming");
-        Directory.CreateDirectory(incoming);
+        OwnerOnly.CreateFolder(incoming);
         // Written beside the store first, so the final move is a rename on the same volume and readers never see half a file.
         var temporary = Path.Combine(incoming, Guid.NewGuid().ToString("N"));
         try
         {
             string hash;
             long size = 0;
-            await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+            await using (var file = new FileStream(temporary, OwnerOnly.NewFile(81920, useAsync: true)))
             {
                 using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
                 var buffer = new byte[81920];
@@ -39,7 +40,7 @@ public sealed class EvidenceFileStore(IOptions<EvidenceOptions> options)
             }
 
             var target = PathOf(hash);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            OwnerOnly.CreateFolder(Path.GetDirectoryName(target)!);
             if (!File.Exists(target))
             {
                 try

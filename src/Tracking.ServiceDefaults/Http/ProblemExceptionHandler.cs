@@ -46,11 +46,22 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
                 Title = "Someone else changed this at the same time.",
                 Detail = "Reload it and try again.",
             },
+            _ when DatabaseUnavailable.Is(exception) => new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = "The service is briefly unavailable.",
+                Detail = "Its database cannot be reached just now; nothing was changed. Try again in a few seconds.",
+            },
             _ => null,
         };
         if (problem is null)
         {
             return false;
+        }
+
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            httpContext.Response.Headers.RetryAfter = DatabaseUnavailable.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         httpContext.Response.StatusCode = problem.Status!.Value;
