@@ -31,6 +31,7 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecuritySchemeTransformer>());
         builder.AddTrackingSecurity();
         builder.AddTrackingForwardedHeaders();
+        builder.AddTrackingRateLimits();
         var maxBody = builder.Configuration.GetValue("Tracking:Limits:MaxRequestBodyBytes", 30L * 1024 * 1024);
         builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = maxBody);
         builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o =>
@@ -68,6 +69,7 @@ public static class ServiceDefaultsExtensions
         app.UseSecurityHeaders();
         app.UseIdempotencyBuffering();
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = check => check.Tags.Contains("live") }).AllowAnonymous();
