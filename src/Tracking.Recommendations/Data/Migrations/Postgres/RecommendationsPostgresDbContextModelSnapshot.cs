@@ -528,6 +528,9 @@ namespace Tracking.Recommendations.Data.Migrations.Postgres
                                 .HasMaxLength(255)
                                 .HasColumnType("character varying(255)");
 
+                            b1.Property<int>("Position")
+                                .HasColumnType("integer");
+
                             b1.Property<long>("Size")
                                 .HasColumnType("bigint");
 

@@ -519,6 +519,9 @@ namespace Tracking.Recommendations.Data.Migrations.Sqlite
                                 .HasMaxLength(255)
                                 .HasColumnType("TEXT");
 
+                            b1.Property<int>("Position")
+                                .HasColumnType("INTEGER");
+
                             b1.Property<long>("Size")
                                 .HasColumnType("INTEGER");
 
