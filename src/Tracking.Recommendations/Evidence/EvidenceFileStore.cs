@@ -10,7 +10,7 @@ public sealed record StoredContent(string ContentHash, long Size);
 /// Evidence files on disk, addressed only by the SHA-256 of their content: the same content is stored once and a
 /// client's file name never becomes part of a path.
 /// </summary>
-public sealed class EvidenceFileStore(IOptions<EvidenceOptions> options)
+public sealed class EvidenceFileStore(IOptions<EvidenceOptions> options, TimeProvider clock)
 {
     private string Folder => options.Value.Folder;
 
@@ -53,6 +53,9 @@ public sealed class EvidenceFileStore(IOptions<EvidenceOptions> options)
                 }
             }
 
+            // Stamped with the service's clock, so a file an earlier failed submission left is not swept under this one.
+            File.SetLastWriteTimeUtc(target, clock.GetUtcNow().UtcDateTime);
+
             return new StoredContent(hash, size);
         }
         finally
@@ -71,6 +74,30 @@ public sealed class EvidenceFileStore(IOptions<EvidenceOptions> options)
 
         var path = PathOf(contentHash);
         return File.Exists(path) ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true) : null;
+    }
+
+    /// <summary>Stored contents last written before <paramref name="cutoff"/>, by hash.</summary>
+    public IReadOnlyList<string> StoredBefore(DateTimeOffset cutoff)
+    {
+        if (!Directory.Exists(Folder))
+        {
+            return [];
+        }
+
+        return Directory.EnumerateFiles(Folder, "*", SearchOption.AllDirectories)
+            .Where(path => IsHash(Path.GetFileName(path)) && PathOf(Path.GetFileName(path)) == path)
+            .Where(path => File.GetLastWriteTimeUtc(path) < cutoff.UtcDateTime)
+            .Select(Path.GetFileName)
+            .ToList()!;
+    }
+
+    /// <summary>Removes stored content; removing what is already gone is no error (two sweeps may race).</summary>
+    public void Delete(string contentHash)
+    {
+        if (IsHash(contentHash))
+        {
+            File.Delete(PathOf(contentHash));
+        }
     }
 
     private string PathOf(string hash) => Path.Combine(Folder, hash[..2], hash);

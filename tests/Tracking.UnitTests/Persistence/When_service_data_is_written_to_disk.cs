@@ -35,7 +35,7 @@ public sealed class When_service_data_is_written_to_disk : IDisposable
     [Fact]
     public async Task Stored_evidence_and_its_folders_are_owner_only()
     {
-        var store = new EvidenceFileStore(Options.Create(new EvidenceOptions { Folder = Path.Combine(DataFolder, "evidence") }));
+        var store = new EvidenceFileStore(Options.Create(new EvidenceOptions { Folder = Path.Combine(DataFolder, "evidence") }), TimeProvider.System);
 
         var stored = await store.Store(new MemoryStream("minutes of the meeting"u8.ToArray()), CancellationToken.None);
 
