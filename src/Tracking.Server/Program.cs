@@ -3,7 +3,7 @@ using Tracking.Server;
 var builder = WebApplication.CreateBuilder(args);
 if (TokenCommand.IsRequested(args))
 {
-    return TokenCommand.Run(args, builder.Configuration, Console.Out, Console.Error);
+    return TokenCommand.Run(args, builder.Configuration, builder.Environment.EnvironmentName, Console.Out, Console.Error);
 }
 
 builder.AddTrackingServices();

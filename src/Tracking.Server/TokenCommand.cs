@@ -5,18 +5,29 @@ namespace Tracking.Server;
 
 /// <summary>
 /// `Tracking.Server token --role inspector|provider-manager|planner [--provider id]... [--name …] [--email …] [--hours n]`
-/// prints a token signed with this server's local key. Refused when tokens come from an external authority.
+/// prints a token signed with this server's local key. Refused when tokens come from an external authority, and
+/// outside the Development environment unless Tracking:Auth:AllowLocalTokens is true: a production server with no
+/// authority configured by mistake must not hand out inspector tokens to whoever can run it.
 /// </summary>
 public static class TokenCommand
 {
     public static bool IsRequested(string[] args) => args.Length > 0 && args[0] == "token";
 
-    public static int Run(string[] args, IConfiguration configuration, TextWriter output, TextWriter error)
+    public const string AllowFlag = "Tracking:Auth:AllowLocalTokens";
+
+    public static int Run(string[] args, IConfiguration configuration, string environmentName, TextWriter output, TextWriter error)
     {
         var auth = AuthSettings.From(configuration);
         if (auth.UsesExternalAuthority)
         {
             error.WriteLine($"This server validates tokens from {auth.Authority}; get a token there. Local minting is off.");
+            return 2;
+        }
+
+        if (environmentName != Environments.Development && !configuration.GetValue(AllowFlag, false))
+        {
+            error.WriteLine($"Local tokens are minted only in the Development environment (this is {environmentName}). " +
+                            $"Run with --environment Development, or set {AllowFlag}=true where locally signed tokens are intended.");
             return 2;
         }
 
@@ -33,6 +44,7 @@ public static class TokenCommand
                 case "--name": name = value; i++; break;
                 case "--email": email = value; i++; break;
                 case "--subject": subject = value; i++; break;
+                case "--environment": i++; break; // read by the host builder, not by this command
                 case "--hours" when double.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var h) && h > 0: hours = h; i++; break;
                 default:
                     if (args[i].StartsWith("--", StringComparison.Ordinal) && !args[i].Contains(':') && value is not null)

@@ -76,6 +76,18 @@ public sealed class When_a_provider_submits_evidence : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Files_are_listed_in_the_order_they_were_uploaded()
+    {
+        string[] names = ["d-minutes.txt", "a-agenda.txt", "c-actions.txt", "b-attendance.txt", "e-summary.txt"];
+        var response = await Submit(Form("Board papers.", LastMonth,
+            files: [.. names.Select(n => (n, "text/plain", System.Text.Encoding.UTF8.GetBytes($"contents of {n}")))]));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        var evidence = (await Detail()).GetProperty("evidence").EnumerateArray().Single();
+        evidence.GetProperty("files").EnumerateArray().Select(f => f.GetProperty("name").GetString()).ShouldBe(names);
+    }
+
+    [Fact]
     public async Task The_inspectorate_and_the_provider_download_the_same_bytes_as_an_attachment()
     {
         var (evidenceId, pdfId) = await SubmitGood();

@@ -108,7 +108,7 @@ public sealed class When_an_inspection_is_published_across_separate_services : I
         (await _planning.Inspector().GetAsync("/api/inspections/" + Guid.NewGuid())).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await _recommendations.Planner().GetAsync("/api/planning/outstanding")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
 
-        var ready = await _planning.CreateClient().GetFromJsonAsync<JsonElement>("/health/ready");
+        var ready = await _planning.Inspector().GetFromJsonAsync<JsonElement>("/health/ready");
         ready.GetProperty("status").GetString().ShouldBe("Healthy");
         var checks = ready.GetProperty("checks");
         checks.GetProperty("planning-database").GetProperty("status").GetString().ShouldBe("Healthy");

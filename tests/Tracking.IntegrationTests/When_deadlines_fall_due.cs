@@ -250,6 +250,8 @@ public sealed class When_deadlines_fall_due : IAsyncLifetime
 
         cancelled.StatusCode.ShouldBe(HttpStatusCode.OK, await cancelled.Content.ReadAsStringAsync());
         (await cancelled.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString().ShouldBe("Cancelled");
+        var again = await _planner.PostAsync($"/api/schedule/follow-up-reviews/{reviewId}/cancellation", null);
+        again.StatusCode.ShouldBe(HttpStatusCode.OK, "cancelling again is answered as reinspection plans answer it");
         await At(new DateTimeOffset(2027, 1, 1, 9, 0, 0, TimeSpan.Zero));
         (await Raised<FollowUpReviewDue>()).ShouldBeEmpty();
     }

@@ -26,7 +26,7 @@ public sealed class NorthumbriaDemoSeeder(IServiceScopeFactory scopes, ILogger<N
         var inspection = await scope.ServiceProvider.GetRequiredService<RecordInspectionHandler>()
             .Handle(NorthumbriaDemo.Inspection(), DemoActor, cancellationToken);
         await scope.ServiceProvider.GetRequiredService<PublishInspectionHandler>()
-            .Handle(inspection.Id, NorthumbriaDemo.PublishedOn, DemoActor, cancellationToken);
+            .Handle(inspection.Id, NorthumbriaDemo.PublishedOn, DemoActor, null, cancellationToken);
         logger.LogInformation("Loaded the demo inspection of {Provider} ({Count} recommendations)",
             inspection.ProviderName, inspection.Recommendations.Count);
     }

@@ -52,6 +52,9 @@ public sealed class EvidenceFile
     public string ContentType { get; init; } = "";
     public long Size { get; init; }
     public string OriginalName { get; init; } = "";
+
+    /// <summary>Where the file came in the upload (0 first): a database returns an owned collection in no set order.</summary>
+    public int Position { get; init; }
 }
 
 /// <summary>What the provider submits to show an action has taken effect, and the inspectorate's review of it.</summary>

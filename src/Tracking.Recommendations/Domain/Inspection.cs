@@ -58,8 +58,9 @@ public sealed class Inspection
     public ProviderRef Provider => new(ProviderId, ProviderName, Region);
 
     /// <summary>Publishes the inspection; its recommendations start awaiting the provider's response.</summary>
+    /// <param name="publishedByName">The person's name for the history line; the subject when not known.</param>
     public (InspectionPublished Inspection, IReadOnlyList<RecommendationPublished> Recommendations) Publish(
-        DateOnly publishedOn, DateTimeOffset now, string publishedBy)
+        DateOnly publishedOn, DateTimeOffset now, string publishedBy, string? publishedByName = null)
     {
         if (Status == InspectionStatus.Published)
         {
@@ -74,7 +75,7 @@ public sealed class Inspection
         var ordered = Recommendations.OrderBy(r => r.Number).ToList();
         foreach (var recommendation in ordered)
         {
-            recommendation.MarkPublished(now, publishedBy);
+            recommendation.MarkPublished(now, new Actor(publishedBy, publishedByName ?? publishedBy));
         }
 
         var inspectionPublished = new InspectionPublished(

@@ -58,11 +58,11 @@ public sealed class Recommendation
 
     public ProviderResponse? CurrentResponse => Responses.MaxBy(r => r.Version);
 
-    internal void MarkPublished(DateTimeOffset now, string publishedBy)
+    internal void MarkPublished(DateTimeOffset now, Actor publishedBy)
     {
         Status = RecommendationLifecycle.After(Status, Publish);
         PublishedAt = now.UtcDateTime;
-        Record(new Actor(publishedBy, publishedBy), now, nameof(Publish), "Published with its inspection.", null);
+        Record(publishedBy, now, nameof(Publish), "Published with its inspection.", null);
     }
 
     public ProviderResponded Respond(ResponseKind kind, string? rationale, DateOnly? targetDate, Actor actor, DateTimeOffset now)
@@ -71,6 +71,14 @@ public sealed class Recommendation
         if (AcceptedResponseVersion is not null)
         {
             throw new ConflictException("The inspectorate has accepted the response; it can no longer be amended.");
+        }
+
+        if (targetDate is not null && TargetDate is not null && targetDate != TargetDate)
+        {
+            // 409, not 422: the date itself is fine; it is the recommendation's state (a date already set) that forbids it.
+            throw new ConflictException(
+                $"The target date is already {TargetDate:yyyy-MM-dd}; an amended response cannot change it. " +
+                "Ask for a target-date revision (POST …/target-date-revisions) to move the date.");
         }
 
         var response = new ProviderResponse

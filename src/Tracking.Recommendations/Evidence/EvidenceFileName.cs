@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Tracking.Recommendations.Evidence;
 
 /// <summary>The name shown for an uploaded file: display metadata only, never part of a path.</summary>
@@ -9,7 +11,7 @@ public static class EvidenceFileName
     {
         // Both separators count whatever the server's platform: a name from Windows arrives with backslashes.
         var last = Path.GetFileName((clientName ?? "").Replace('\\', '/'));
-        var cleaned = new string(last.Where(c => !char.IsControl(c) && c != '/' && c != '\\').ToArray()).Trim();
+        var cleaned = new string(last.Where(c => !IsHidden(c) && c != '/' && c != '\\').ToArray()).Trim();
         if (cleaned.Trim('.').Length == 0)
         {
             return "file";
@@ -25,4 +27,10 @@ public static class EvidenceFileName
         var stem = cleaned[..(MaxLength - extension.Length)];
         return (char.IsHighSurrogate(stem[^1]) ? stem[..^1] : stem) + extension;
     }
+
+    /// <summary>
+    /// Control characters, and format characters (bidirectional overrides such as U+202E, zero-width joiners)
+    /// that make a name display differently from what it is: "report\u202Etxt.exe" shows as "reportexe.txt".
+    /// </summary>
+    private static bool IsHidden(char c) => char.IsControl(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format;
 }

@@ -31,6 +31,12 @@ public sealed class EvidenceOptions
     /// <summary>Media types a provider may upload; empty means <see cref="DefaultAllowedTypes"/>.</summary>
     public string[] AllowedTypes { get; set; } = [];
 
+    /// <summary>How old a stored file no saved submission refers to must be before the sweep removes it.</summary>
+    public TimeSpan OrphanGracePeriod { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>How often the sweep for files of submissions that failed to save runs.</summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(15);
+
     public bool Allows(string mediaType) => AllowedTypes.Contains(mediaType, StringComparer.OrdinalIgnoreCase);
 }
 
@@ -52,9 +58,12 @@ public static class EvidenceStorage
                 }
             })
             .Validate(o => o.MaxFiles >= 0 && o.MaxFileBytes > 0, "Tracking:Evidence needs MaxFiles ≥ 0 and MaxFileBytes > 0.")
+            .Validate(o => o.SweepInterval > TimeSpan.Zero && o.OrphanGracePeriod >= TimeSpan.Zero,
+                "Tracking:Evidence needs SweepInterval > 0 and OrphanGracePeriod ≥ 0.")
             .ValidateOnStart();
         builder.Services.AddSingleton<EvidenceFileStore>();
         builder.Services.AddSingleton<ContentSniffer>();
+        builder.Services.AddHostedService<OrphanedEvidenceSweep>();
         return builder;
     }
 }

@@ -25,7 +25,8 @@ public static class UkWorkingDays
     {
         ArgumentOutOfRangeException.ThrowIfNegative(workingDays);
         var date = start;
-        for (var counted = 0; counted < workingDays;)
+        // The calendar ends at 9999-12-31: a deadline that would fall beyond it stays on the last day, never throws.
+        for (var counted = 0; counted < workingDays && date < DateOnly.MaxValue;)
         {
             date = date.AddDays(1);
             if (IsWorkingDay(date))
@@ -38,13 +39,23 @@ public static class UkWorkingDays
     }
 
     /// <summary>The last instant of the day in London: a deadline is met if done by then.</summary>
-    public static DateTimeOffset EndOfDay(DateOnly date) => StartOfDay(date.AddDays(1)).AddTicks(-1);
+    public static DateTimeOffset EndOfDay(DateOnly date) =>
+        date == DateOnly.MaxValue ? new DateTimeOffset(DateTime.MaxValue, TimeSpan.Zero) : StartOfDay(date.AddDays(1)).AddTicks(-1);
+
+    /// <summary>The date <paramref name="days"/> calendar days before <paramref name="date"/>, or the calendar's first day.</summary>
+    public static DateOnly DaysBefore(DateOnly date, int days) =>
+        date.DayNumber - DateOnly.MinValue.DayNumber >= days ? date.AddDays(-days) : DateOnly.MinValue;
 
     /// <summary>Midnight at the start of the day in London, as a UTC instant.</summary>
     public static DateTimeOffset StartOfDay(DateOnly date)
     {
         // Europe/London changes clocks at 01:00 UTC, never at midnight, so local midnight always exists exactly once.
         var local = date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        if (date == DateOnly.MinValue)
+        {
+            return new DateTimeOffset(local, TimeSpan.Zero); // no earlier instant to convert to
+        }
+
         return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(local, UkCalendar.London), TimeSpan.Zero);
     }
 

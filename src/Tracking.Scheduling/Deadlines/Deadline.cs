@@ -73,7 +73,7 @@ public sealed class Deadline
         // A reminder whose moment has already passed would arrive late and out of order with the next one: not kept.
         foreach (var days in reminderDays.Where(d => d > 0))
         {
-            var fireAt = UkWorkingDays.StartOfDay(dueOn.AddDays(-days));
+            var fireAt = UkWorkingDays.StartOfDay(UkWorkingDays.DaysBefore(dueOn, days));
             if (fireAt > now)
             {
                 deadline.Reminders.Add(new Reminder { Id = Guid.NewGuid(), DeadlineId = deadline.Id, DaysBefore = days, FireAt = fireAt.UtcDateTime });

@@ -69,7 +69,8 @@ public static class HangfireSetup
 
     private static string SqliteFile(TrackingSettings settings)
     {
-        Directory.CreateDirectory(settings.DataFolder);
-        return Path.Combine(settings.DataFolder, "hangfire.db");
+        var file = Path.Combine(settings.DataFolder, "hangfire.db");
+        Tracking.ServiceDefaults.Persistence.OwnerOnly.EnsureFile(file);
+        return file;
     }
 }

@@ -12,6 +12,7 @@ using OpenTelemetry.Trace;
 using Scalar.AspNetCore;
 using Tracking.ServiceDefaults.Http;
 using Tracking.ServiceDefaults.OpenApi;
+using Tracking.ServiceDefaults.Idempotency;
 using Tracking.ServiceDefaults.Security;
 using Microsoft.Extensions.Configuration;
 
@@ -30,6 +31,8 @@ public static class ServiceDefaultsExtensions
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddTrackingOpenApi(builder.Configuration);
         builder.AddTrackingSecurity();
+        builder.AddTrackingForwardedHeaders();
+        builder.AddTrackingRateLimits();
         var maxBody = builder.Configuration.GetValue("Tracking:Limits:MaxRequestBodyBytes", 30L * 1024 * 1024);
         builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = maxBody);
         builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o =>
@@ -61,10 +64,13 @@ public static class ServiceDefaultsExtensions
 
     public static WebApplication MapServiceDefaults(this WebApplication app)
     {
+        app.UseTrackingForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseSecurityHeaders();
+        app.UseIdempotencyBuffering();
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = check => check.Tags.Contains("live") }).AllowAnonymous();

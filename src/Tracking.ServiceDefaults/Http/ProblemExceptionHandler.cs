@@ -27,7 +27,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
             {
                 Status = StatusCodes.Status400BadRequest,
             },
-            BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "The request could not be read.", Detail = bad.Message },
+            BadHttpRequestException bad => Unreadable(bad),
             ConflictException conflict => new ProblemDetails
             {
                 Status = StatusCodes.Status409Conflict,
@@ -46,11 +46,22 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
                 Title = "Someone else changed this at the same time.",
                 Detail = "Reload it and try again.",
             },
+            _ when DatabaseUnavailable.Is(exception) => new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = "The service is briefly unavailable.",
+                Detail = "Its database cannot be reached just now; nothing was changed. Try again in a few seconds.",
+            },
             _ => null,
         };
         if (problem is null)
         {
             return false;
+        }
+
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            httpContext.Response.Headers.RetryAfter = DatabaseUnavailable.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         httpContext.Response.StatusCode = problem.Status!.Value;
@@ -64,6 +75,41 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
         Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteExtendedErrorCode is 2067 or 1555,
         _ => false,
     };
+
+    /// <summary>
+    /// The framework's own wording ("Implicit body inferred for parameter…") names its internals, not what to send:
+    /// say it in ours, naming the body or the parameter.
+    /// </summary>
+    private static ProblemDetails Unreadable(BadHttpRequestException bad)
+    {
+        if (bad.StatusCode == StatusCodes.Status415UnsupportedMediaType)
+        {
+            return new ProblemDetails { Status = bad.StatusCode, Title = "Send the body as application/json." };
+        }
+
+        if (bad.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return new ProblemDetails { Status = bad.StatusCode, Title = "The request body is too large." };
+        }
+
+        if (bad.StatusCode != StatusCodes.Status400BadRequest)
+        {
+            return new ProblemDetails { Status = bad.StatusCode, Title = "The request could not be read." };
+        }
+
+        var parameter = System.Text.RegularExpressions.Regex.Match(bad.Message, "parameter \"[^\" ]+ (?<name>[^\"]+)\"");
+        var field = bad.Message.Contains("body", StringComparison.OrdinalIgnoreCase) || !parameter.Success
+            ? "body"
+            : parameter.Groups["name"].Value;
+        return new HttpValidationProblemDetails(new Dictionary<string, string[]>
+        {
+            [field] = [field == "body" ? "Send a JSON body." : $"Enter {field}."],
+        })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "The request could not be read.",
+        };
+    }
 
     /// <summary>"$.recommendations[2].number" → "recommendations[2].number", the name a client sent.</summary>
     private static string FieldName(string? path) =>

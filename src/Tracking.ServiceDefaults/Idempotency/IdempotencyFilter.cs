@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
@@ -13,7 +14,8 @@ namespace Tracking.ServiceDefaults.Idempotency;
 /// <summary>
 /// Honours an Idempotency-Key header: the first request's change, its events and the record of its answer commit
 /// in one transaction; a retry with the same key from the same person gets that answer again with no new effect.
-/// Two requests racing with one key cannot both commit: the loser's whole change is rolled back.
+/// Two requests racing with one key cannot both commit: the loser's whole change is rolled back. The key is bound to
+/// a hash of method, route and body, so the same key with a different body is a 422, never the first answer again.
 /// </summary>
 public sealed class IdempotencyFilter<TContext> : IEndpointFilter where TContext : ServiceDbContext
 {
@@ -36,14 +38,21 @@ public sealed class IdempotencyFilter<TContext> : IEndpointFilter where TContext
         var db = http.RequestServices.GetRequiredService<TContext>();
         var subject = http.RequestServices.GetRequiredService<CurrentUser>().Subject;
         var route = $"{http.Request.Method} {http.Request.Path}";
+        var hash = await RequestHash(http.Request, route);
         var earlier = await db.Set<IdempotentRequest>().AsNoTracking()
             .FirstOrDefaultAsync(r => r.Subject == subject && r.Key == key, http.RequestAborted);
         if (earlier is not null)
         {
-            return earlier.Route == route
+            if (earlier.Route != route)
+            {
+                return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Idempotency-Key already used",
+                    detail: $"This key was used for {earlier.Route}; use a new key for a different request.");
+            }
+
+            return earlier.RequestHash is null || earlier.RequestHash == hash
                 ? new Replay(earlier)
                 : TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Idempotency-Key already used",
-                    detail: $"This key was used for {earlier.Route}; use a new key for a different request.");
+                    detail: "This key was used for a request with a different body; use a new key for a different request.");
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(http.RequestAborted);
@@ -59,6 +68,7 @@ public sealed class IdempotencyFilter<TContext> : IEndpointFilter where TContext
             Subject = subject,
             Key = key,
             Route = route,
+            RequestHash = hash,
             StatusCode = success.StatusCode ?? StatusCodes.Status200OK,
             Body = result is IValueHttpResult { Value: { } value } ? JsonSerializer.Serialize(value, value.GetType(), json) : null,
             Location = result.GetType().GetProperty("Location")?.GetValue(result) as string,
@@ -77,6 +87,51 @@ public sealed class IdempotencyFilter<TContext> : IEndpointFilter where TContext
 
         await transaction.CommitAsync(CancellationToken.None);
         return result;
+    }
+
+    /// <summary>
+    /// The body was buffered for this (see <see cref="IdempotencyBuffering"/>), so it can be read again after binding.
+    /// A form is hashed by its fields and files, not its bytes: a client rebuilding a multipart retry picks a new boundary.
+    /// </summary>
+    private static async Task<string> RequestHash(HttpRequest request, string route)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        void Append(string text) => sha.AppendData(Encoding.UTF8.GetBytes(text + "\n"));
+        Append(route);
+        if (request.HasFormContentType)
+        {
+            var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
+            foreach (var field in form.OrderBy(f => f.Key, StringComparer.Ordinal))
+            {
+                Append($"{field.Key}={field.Value}");
+            }
+
+            foreach (var file in form.Files)
+            {
+                Append($"{file.Name}:{file.FileName}:{file.ContentType}:{file.Length}");
+                await using var content = file.OpenReadStream();
+                await AppendStream(sha, content, request.HttpContext.RequestAborted);
+            }
+        }
+        else if (request.Body.CanSeek)
+        {
+            Append(request.ContentType ?? "");
+            request.Body.Position = 0;
+            await AppendStream(sha, request.Body, request.HttpContext.RequestAborted);
+            request.Body.Position = 0;
+        }
+
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+
+    private static async Task AppendStream(IncrementalHash sha, Stream stream, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[81920];
+        int read;
+        while ((read = await stream.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            sha.AppendData(buffer, 0, read);
+        }
     }
 
     private sealed class Replay(IdempotentRequest earlier) : IResult

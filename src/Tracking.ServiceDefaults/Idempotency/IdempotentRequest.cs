@@ -9,6 +9,9 @@ public sealed class IdempotentRequest
     public string Subject { get; init; } = "";
     public string Key { get; init; } = "";
     public string Route { get; init; } = "";
+
+    /// <summary>SHA-256 of method, route and body: a key reused for a different request is refused, not replayed. Null on rows from before it was kept.</summary>
+    public string? RequestHash { get; init; }
     public int StatusCode { get; init; }
     public string? Body { get; init; }
     public string? Location { get; init; }
@@ -24,6 +27,7 @@ internal sealed class IdempotentRequestConfiguration : IEntityTypeConfiguration<
         builder.Property(r => r.Subject).HasMaxLength(200);
         builder.Property(r => r.Key).HasMaxLength(100);
         builder.Property(r => r.Route).HasMaxLength(500);
+        builder.Property(r => r.RequestHash).HasMaxLength(64);
         builder.Property(r => r.Location).HasMaxLength(500);
     }
 }

@@ -16,7 +16,8 @@ public sealed class MigrateOnStart<TContext>(IServiceScopeFactory scopes, ILogge
         if (db.Database.IsSqlite())
         {
             var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
+            // SQLite gives its -wal and -shm files the mode of the database file, so all three are owner-only.
+            OwnerOnly.EnsureFile(file);
         }
 
         await db.Database.MigrateAsync(cancellationToken);

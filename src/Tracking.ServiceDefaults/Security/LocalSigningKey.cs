@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.IdentityModel.Tokens;
+using Tracking.ServiceDefaults.Persistence;
 
 namespace Tracking.ServiceDefaults.Security;
 
@@ -15,25 +16,20 @@ public static class LocalSigningKey
             return Key(Convert.FromBase64String(settings.SigningKey));
         }
 
-        Directory.CreateDirectory(dataFolder);
+        OwnerOnly.CreateFolder(dataFolder);
         var path = Path.Combine(dataFolder, FileName);
         if (!File.Exists(path))
         {
             var fresh = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
             try
             {
-                using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+                using var stream = new FileStream(path, OwnerOnly.NewFile());
                 using var writer = new StreamWriter(stream);
                 writer.Write(fresh);
             }
             catch (IOException) when (File.Exists(path))
             {
                 // Another process of this deployment created it first; use theirs.
-            }
-
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
             }
         }
 

@@ -31,6 +31,16 @@ public class When_an_inspection_is_published
     };
 
     [Fact]
+    public void The_history_line_names_the_person_who_published_not_their_token_subject()
+    {
+        _inspection.Publish(PublishedOn, Now, Inspector, "Ann Inspector");
+
+        var line = _inspection.Recommendations.First().History.ShouldHaveSingleItem();
+        line.ActorName.ShouldBe("Ann Inspector");
+        line.ActorSubject.ShouldBe(Inspector);
+    }
+
+    [Fact]
     public void A_draft_inspection_and_its_recommendations_are_not_yet_tracked()
     {
         _inspection.Status.ShouldBe(InspectionStatus.Draft);

@@ -45,7 +45,40 @@ public sealed class When_a_token_is_asked_for_on_the_command_line : IDisposable
         error.ShouldNotBeNullOrWhiteSpace();
     }
 
-    private (int Code, string Output, string Error) Run(string[] args, params (string Key, string Value)[] settings)
+    [Theory]
+    [InlineData("Production")]
+    [InlineData("Staging")]
+    public void It_is_refused_outside_development_unless_explicitly_allowed(string environment)
+    {
+        var (code, output, error) = RunIn(environment, ["token", "--role", "inspector"]);
+
+        code.ShouldBe(2);
+        output.ShouldBeEmpty();
+        error.ShouldContain("Tracking:Auth:AllowLocalTokens");
+        File.Exists(Path.Combine(_dataFolder, "token-signing.key")).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void It_mints_outside_development_when_the_flag_allows_it()
+    {
+        var (code, output, _) = RunIn("Production", ["token", "--role", "planner"], ("Tracking:Auth:AllowLocalTokens", "true"));
+
+        code.ShouldBe(0);
+        new JsonWebToken(output.Trim()).GetClaim("role").Value.ShouldBe("planner");
+    }
+
+    [Fact]
+    public void The_environment_option_is_not_taken_for_an_unknown_option()
+    {
+        var (code, _, _) = Run(["token", "--role", "planner", "--environment", "Development"]);
+
+        code.ShouldBe(0);
+    }
+
+    private (int Code, string Output, string Error) Run(string[] args, params (string Key, string Value)[] settings) =>
+        RunIn("Development", args, settings);
+
+    private (int Code, string Output, string Error) RunIn(string environment, string[] args, params (string Key, string Value)[] settings)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value))
@@ -53,7 +86,7 @@ public sealed class When_a_token_is_asked_for_on_the_command_line : IDisposable
             .Build();
         var output = new StringWriter();
         var error = new StringWriter();
-        var code = TokenCommand.Run(args, configuration, output, error);
+        var code = TokenCommand.Run(args, configuration, environment, output, error);
         return (code, output.ToString(), error.ToString());
     }
 

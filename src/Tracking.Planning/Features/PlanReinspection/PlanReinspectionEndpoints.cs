@@ -80,7 +80,8 @@ public static class PlanReinspectionEndpoints
 
         planning.MapPost("/reinspections/{id:guid}/cancellation", async (Guid id, PlanningDbContext db, CurrentUser user, TimeProvider clock,
                 CancellationToken ct) =>
-                await Change(db, id, user, clock, plan => plan.Cancel(user.Subject, clock.GetUtcNow().UtcDateTime), ct))
+                await Change(db, id, user, clock, plan => plan.Cancel(user.Subject, clock.GetUtcNow().UtcDateTime), ct,
+                    alreadyDone: ReinspectionPlanStatus.Cancelled))
             .AddEndpointFilter<IdempotencyFilter<PlanningDbContext>>()
             .HonoursIdempotencyKey()
             .RequireAuthorization(TrackingPolicies.PlanReinspections)
@@ -92,13 +93,22 @@ public static class PlanReinspectionEndpoints
         return planning;
     }
 
+    /// <param name="alreadyDone">
+    /// A status in which repeating the request changes nothing and is answered as a success: cancelling what is
+    /// already cancelled is a retry of the same intent, as for follow-up reviews, not a conflict.
+    /// </param>
     private static async Task<IResult> Change(PlanningDbContext db, Guid id, CurrentUser user, TimeProvider clock, Action<ReinspectionPlan> change,
-        CancellationToken ct)
+        CancellationToken ct, ReinspectionPlanStatus? alreadyDone = null)
     {
         var plan = await ReinspectionPlans.Find(db, id, user, ct);
         if (plan is null)
         {
             return NotFound(id);
+        }
+
+        if (plan.Status == alreadyDone)
+        {
+            return Results.Ok(await ReinspectionPlans.View(db, plan, clock, ct));
         }
 
         if (plan.WhyFixed is { } reason)
@@ -142,7 +152,8 @@ public static class PlanReinspectionEndpoints
         }
         else
         {
-            validation.Require(plannedOn >= today, "plannedOn", "The visit cannot be planned in the past.");
+            validation.Require(plannedOn >= today, "plannedOn", "The visit cannot be planned in the past.")
+                .WithinHorizon(plannedOn, today, "plannedOn");
         }
     }
 }

@@ -67,7 +67,8 @@ public static class PlanActionEndpoint
         }
         else
         {
-            validation.Require(request.TargetDate >= today, "targetDate", "The target date cannot be in the past.");
+            validation.Require(request.TargetDate >= today, "targetDate", "The target date cannot be in the past.")
+                .WithinHorizon(request.TargetDate, today, "targetDate");
         }
 
         return validation;

@@ -26,7 +26,7 @@ public static class PublishInspectionEndpoint
                     });
                 }
 
-                return await handler.Handle(id, request?.PublishedOn, user.Subject, ct) is { } inspection
+                return await handler.Handle(id, request?.PublishedOn, user.Subject, user.DisplayName, ct) is { } inspection
                     ? Results.Ok(InspectionView.From(inspection))
                     : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Inspection not found", detail: $"There is no inspection {id}.");
             })

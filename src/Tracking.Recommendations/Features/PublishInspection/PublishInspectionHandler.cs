@@ -11,7 +11,8 @@ namespace Tracking.Recommendations.Features.PublishInspection;
 public sealed class PublishInspectionHandler(RecommendationsDbContext db, TimeProvider clock)
 {
     /// <returns>The published inspection, or null when there is no such inspection.</returns>
-    public async Task<Inspection?> Handle(Guid inspectionId, DateOnly? publishedOn, string publishedBy, CancellationToken cancellationToken)
+    public async Task<Inspection?> Handle(Guid inspectionId, DateOnly? publishedOn, string publishedBy, string? publishedByName,
+        CancellationToken cancellationToken)
     {
         var inspection = await db.Inspections.Include(i => i.Recommendations).FirstOrDefaultAsync(i => i.Id == inspectionId, cancellationToken);
         if (inspection is null)
@@ -20,7 +21,7 @@ public sealed class PublishInspectionHandler(RecommendationsDbContext db, TimePr
         }
 
         var now = clock.GetUtcNow();
-        var (inspectionPublished, recommendationsPublished) = inspection.Publish(publishedOn ?? UkCalendar.Today(now), now, publishedBy);
+        var (inspectionPublished, recommendationsPublished) = inspection.Publish(publishedOn ?? UkCalendar.Today(now), now, publishedBy, publishedByName);
         db.Publish(inspectionPublished, now);
         foreach (var recommendationPublished in recommendationsPublished)
         {

@@ -28,7 +28,8 @@ public static class RequestTargetDateRevisionEndpoint
                 }
                 else
                 {
-                    validation.Require(request.RequestedDate >= command.Today, "requestedDate", "The requested date cannot be in the past.");
+                    validation.Require(request.RequestedDate >= command.Today, "requestedDate", "The requested date cannot be in the past.")
+                        .WithinHorizon(request.RequestedDate, command.Today, "requestedDate");
                 }
 
                 if (!validation.IsValid)

@@ -27,6 +27,7 @@ public static class RespondToRecommendationEndpoint
                 var kind = validation.Choice<ResponseKind>(request.Response, "response");
                 validation.Text(request.Rationale, "rationale", required: kind is not ResponseKind.Agreed, what: "the rationale for this response");
                 validation.Require(request.TargetDate is null || request.TargetDate >= command.Today, "targetDate", "The target date cannot be in the past.");
+                validation.WithinHorizon(request.TargetDate, command.Today, "targetDate");
                 if (!validation.IsValid)
                 {
                     return Results.ValidationProblem(validation.Errors);

@@ -52,7 +52,7 @@ public sealed record RecommendationDetail(
             r.Actions.OrderBy(a => a.PlannedAt).Select(a => new ActionView(a.Id, a.Description, a.OwnerName, a.OwnerEmail, a.TargetDate,
                 a.MeasureOfSuccess, a.IsDone, a.CompletedAt is { } done ? Utc(done) : null)).ToList(),
             r.Evidence.OrderBy(e => e.SubmittedAt).Select(e => new EvidenceView(e.Id, e.Narrative, e.EffectiveDate, e.ActionIds,
-                e.Files.Select(f => new EvidenceFileView(f.Id, f.OriginalName, f.ContentType, f.Size)).ToList(),
+                e.Files.OrderBy(f => f.Position).Select(f => new EvidenceFileView(f.Id, f.OriginalName, f.ContentType, f.Size)).ToList(),
                 e.SubmittedBy, Utc(e.SubmittedAt), e.Outcome, e.Judgement, e.ReviewComment, e.ReviewedAt is { } at ? Utc(at) : null)).ToList(),
             r.Revisions.OrderBy(v => v.RequestedAt).Select(v => new RevisionView(v.Id, v.ActionId, v.CurrentDate, v.RequestedDate, v.Reason,
                 v.Decision, v.DecisionComment, Utc(v.RequestedAt), v.DecidedAt is { } d ? Utc(d) : null)).ToList(),

@@ -65,6 +65,7 @@ public static class SubmitEvidenceEndpoint
                         ContentType = file.MediaType,
                         Size = stored.Size,
                         OriginalName = file.DisplayName,
+                        Position = files.Count,
                     });
                 }
 

@@ -23,7 +23,8 @@ public static class ManageFollowUpReviewsEndpoint
                 var now = clock.GetUtcNow();
                 var validation = new Validation()
                     .Require(request.DueOn is not null, "dueOn", "Give the date the review is due.")
-                    .Require(request.DueOn is null || request.DueOn >= UkWorkingDays.Today(now), "dueOn", "The review cannot be moved into the past.");
+                    .Require(request.DueOn is null || request.DueOn >= UkWorkingDays.Today(now), "dueOn", "The review cannot be moved into the past.")
+                    .WithinHorizon(request.DueOn, UkWorkingDays.Today(now), "dueOn");
                 if (!validation.IsValid)
                 {
                     return Results.ValidationProblem(validation.Errors);

@@ -36,7 +36,7 @@ public static class ScheduleCalendar
         Summary = summary,
         Description = description,
         DtStart = new CalDateTime(day),
-        DtEnd = new CalDateTime(day.AddDays(1)),
+        DtEnd = new CalDateTime(day == DateOnly.MaxValue ? day : day.AddDays(1)),
     };
 
     private static string Describe(string kind) => kind switch

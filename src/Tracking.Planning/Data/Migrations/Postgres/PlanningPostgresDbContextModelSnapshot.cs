@@ -435,6 +435,10 @@ namespace Tracking.Planning.Data.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<string>("RequestHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("Route")
                         .IsRequired()
                         .HasMaxLength(500)

@@ -426,6 +426,10 @@ namespace Tracking.Planning.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RequestHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Route")
                         .IsRequired()
                         .HasMaxLength(500)

@@ -514,6 +514,10 @@ namespace Tracking.Recommendations.Data.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<string>("RequestHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("Route")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -557,6 +561,9 @@ namespace Tracking.Recommendations.Data.Migrations.Postgres
                                 .IsRequired()
                                 .HasMaxLength(255)
                                 .HasColumnType("character varying(255)");
+
+                            b1.Property<int>("Position")
+                                .HasColumnType("integer");
 
                             b1.Property<long>("Size")
                                 .HasColumnType("bigint");

@@ -505,6 +505,10 @@ namespace Tracking.Recommendations.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RequestHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Route")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -548,6 +552,9 @@ namespace Tracking.Recommendations.Data.Migrations.Sqlite
                                 .IsRequired()
                                 .HasMaxLength(255)
                                 .HasColumnType("TEXT");
+
+                            b1.Property<int>("Position")
+                                .HasColumnType("INTEGER");
 
                             b1.Property<long>("Size")
                                 .HasColumnType("INTEGER");

@@ -329,6 +329,10 @@ namespace Tracking.Scheduling.Data.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<string>("RequestHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("Route")
                         .IsRequired()
                         .HasMaxLength(500)
