@@ -66,16 +66,19 @@ public class When_each_command_is_recorded_and_refused
     }
 
     [Fact]
-    public void The_first_target_date_given_stays_when_the_response_is_amended()
+    public void The_first_target_date_given_stays_and_an_amendment_moving_it_is_refused()
     {
         _recommendation.Respond(ResponseKind.Agreed, null, null, Manager, Now);
         _recommendation.TargetDate.ShouldBeNull();
         _recommendation.Respond(ResponseKind.Agreed, null, Today.AddDays(100), Manager, Now);
         _recommendation.TargetDate.ShouldBe(Today.AddDays(100));
 
-        _recommendation.Respond(ResponseKind.PartlyAgreed, "Less.", Today.AddDays(200), Manager, Now);
+        var refusal = Should.Throw<ConflictException>(() =>
+            _recommendation.Respond(ResponseKind.PartlyAgreed, "Less.", Today.AddDays(200), Manager, Now));
 
-        _recommendation.TargetDate.ShouldBe(Today.AddDays(100), "a revision is the way to move a date");
+        refusal.Message.ShouldContain("target-date revision");
+        _recommendation.TargetDate.ShouldBe(Today.AddDays(100));
+        _recommendation.CurrentResponse!.Kind.ShouldBe(ResponseKind.Agreed);
     }
 
     [Fact]
