@@ -20,8 +20,9 @@ public sealed class OutboxArchive<TContext>(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(options.Value.ArchiveInterval, clock);
-        do
+        // A one-shot delay after each run, not a periodic timer: a clock that jumps ahead (a resumed VM, a test's
+        // fake clock) then causes one run, not one per interval skipped.
+        while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
@@ -31,8 +32,9 @@ public sealed class OutboxArchive<TContext>(
             {
                 logger.LogWarning(ex, "Archiving the {Context} outbox failed; trying again at the next interval", typeof(TContext).Name);
             }
+
+            await Task.Delay(options.Value.ArchiveInterval, clock, stoppingToken);
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
     /// <summary>Moves every sent event past the retention age, batch by batch; returns how many moved.</summary>

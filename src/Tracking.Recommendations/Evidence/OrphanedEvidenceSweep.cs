@@ -23,9 +23,11 @@ internal sealed class OrphanedEvidenceSweep(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(options.Value.SweepInterval, clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        // A one-shot delay before each run, not a periodic timer: a clock that jumps ahead causes one sweep, not one
+        // per interval skipped.
+        while (!stoppingToken.IsCancellationRequested)
         {
+            await Task.Delay(options.Value.SweepInterval, clock, stoppingToken);
             try
             {
                 await SweepOnce(stoppingToken);
