@@ -45,8 +45,8 @@ public sealed class OutstandingRecommendation
     /// <summary>Concurrency token: two deadline events for one recommendation each recompute the earliest; the later one retries.</summary>
     public int DeadlineChanges { get; set; }
 
-    /// <summary>What planners see as next due: the earlier of the state's date and the earliest open deadline.</summary>
-    public DateOnly? NextDue => Earliest(NextDueOn, EarliestOpenDeadline);
+    /// <summary>What planners see as next due: the earlier of the state's date and the earliest open deadline; nothing once closed.</summary>
+    public DateOnly? NextDue => Status == RecommendationStatuses.Closed ? null : Earliest(NextDueOn, EarliestOpenDeadline);
 
     public static DateOnly? Earliest(DateOnly? first, DateOnly? second) =>
         first is { } a && second is { } b ? (a < b ? a : b) : first ?? second;

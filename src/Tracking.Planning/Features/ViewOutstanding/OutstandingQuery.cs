@@ -117,7 +117,8 @@ public static class OutstandingQuery
                 Recommendation = r,
                 Provider = p,
                 // Both dates live on the row, so the order needs no subquery: the earlier of the two, missing ones last.
-                DueKey = (r.NextDueOn ?? never) < (r.EarliestOpenDeadline ?? never) ? r.NextDueOn ?? never : r.EarliestOpenDeadline ?? never,
+                DueKey = r.Status == RecommendationStatuses.Closed ? never
+                    : (r.NextDueOn ?? never) < (r.EarliestOpenDeadline ?? never) ? r.NextDueOn ?? never : r.EarliestOpenDeadline ?? never,
 
                 // An uncleared row always has its due day: only DeadlineMissed leaves a row uncleared, and it carries one.
                 OverdueSince = r.Status != RecommendationStatuses.Closed
