@@ -1,7 +1,4 @@
-using System.Threading.Channels;
 using MassTransit;
-using MassTransit.Testing;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -31,38 +28,15 @@ public sealed class When_deadlines_are_missed_and_cleared : IAsyncLifetime
     /// <summary>The response deadline: 40 working days after publication on 11 February 2020 would be later; any past day will do.</summary>
     private static readonly DateOnly ResponseDue = new(2020, 2, 20);
 
-    private readonly SqliteConnection _connection = new("Data Source=:memory:");
+    private PlanningReadModelHost _planning = null!;
     private readonly FakeTimeProvider _clock = new(Now);
     private readonly Guid _recommendation = Guid.NewGuid();
     private readonly Guid _other = Guid.NewGuid();
     private readonly Guid _deadline = Guid.NewGuid();
-    private readonly Deliveries _deliveries = new();
-    private ServiceProvider _services = null!;
-    private ITestHarness _harness = null!;
 
     public async Task InitializeAsync()
     {
-        await _connection.OpenAsync();
-        _services = new ServiceCollection()
-            .AddDbContext<PlanningSqliteDbContext>(o => o.UseSqlite(_connection))
-            .AddScoped<PlanningDbContext>(sp => sp.GetRequiredService<PlanningSqliteDbContext>())
-            .AddSingleton<TimeProvider>(_clock)
-            .AddConsumeObserver(_ => _deliveries)
-            .AddMassTransitTestHarness(bus =>
-            {
-                PlanningService.Queue.AddConsumersTo(bus);
-
-                // One in-memory SQLite connection serves every scope, so messages are consumed one at a time.
-                bus.UsingInMemory((context, cfg) =>
-                {
-                    cfg.ConcurrentMessageLimit = 1;
-                    cfg.ConfigureEndpoints(context);
-                });
-            })
-            .BuildServiceProvider(validateScopes: true);
-        await Read(db => db.Database.EnsureCreatedAsync());
-        _harness = _services.GetRequiredService<ITestHarness>();
-        await _harness.Start();
+        _planning = await PlanningReadModelHost.Start(_clock);
         await Deliver(Published(_recommendation, 1));
         await Deliver(Published(_other, 2));
     }
@@ -296,14 +270,7 @@ public sealed class When_deadlines_are_missed_and_cleared : IAsyncLifetime
             Status = RecommendationStatuses.Closed, Version = 2, ClosedAs = "Implemented", ClosedAt = Now,
         });
 
-    /// <summary>Publishes a message and waits until the planning consumers have finished with it.</summary>
-    private async Task Deliver(object message, Guid? messageId = null)
-    {
-        var id = messageId ?? NewId.NextGuid();
-        await _harness.Bus.Publish(message, c => c.MessageId = id);
-        var fault = await _deliveries.Finished(id);
-        fault.ShouldBeNull($"{message.GetType().Name} faulted");
-    }
+    private Task Deliver(object message, Guid? messageId = null) => _planning.Deliver(message, messageId);
 
     private Task<MissedDeadline> Deadline() =>
         Read(db => db.MissedDeadlines.AsNoTracking().SingleAsync(d => d.DeadlineId == _deadline));
@@ -317,43 +284,7 @@ public sealed class When_deadlines_are_missed_and_cleared : IAsyncLifetime
     private async Task<ProviderSummary> Summary() =>
         (await Read(db => ProviderSummaryQuery.Run(db, Northumbria.Id, CancellationToken.None))).ShouldNotBeNull();
 
-    private async Task<T> Read<T>(Func<PlanningDbContext, Task<T>> read)
-    {
-        await using var scope = _services.CreateAsyncScope();
-        return await read(scope.ServiceProvider.GetRequiredService<PlanningDbContext>());
-    }
+    private Task<T> Read<T>(Func<PlanningDbContext, Task<T>> read) => _planning.Read(read);
 
-    public async Task DisposeAsync()
-    {
-        await _harness.Stop();
-        await _services.DisposeAsync();
-        await _connection.DisposeAsync();
-    }
-
-    /// <summary>Reports each finished delivery by message id, redeliveries included.</summary>
-    private sealed class Deliveries : IConsumeObserver
-    {
-        private readonly Channel<(Guid? MessageId, Exception? Fault)> _finished = Channel.CreateUnbounded<(Guid?, Exception?)>();
-
-        public async Task<Exception?> Finished(Guid messageId)
-        {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            while (true)
-            {
-                var (id, fault) = await _finished.Reader.ReadAsync(timeout.Token);
-                if (id == messageId)
-                {
-                    return fault;
-                }
-            }
-        }
-
-        public Task PreConsume<T>(ConsumeContext<T> context) where T : class => Task.CompletedTask;
-
-        public Task PostConsume<T>(ConsumeContext<T> context) where T : class => Report(context.MessageId, null);
-
-        public Task ConsumeFault<T>(ConsumeContext<T> context, Exception exception) where T : class => Report(context.MessageId, exception);
-
-        private Task Report(Guid? messageId, Exception? fault) => _finished.Writer.WriteAsync((messageId, fault)).AsTask();
-    }
+    public async Task DisposeAsync() => await _planning.DisposeAsync();
 }

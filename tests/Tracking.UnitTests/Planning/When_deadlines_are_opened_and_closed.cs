@@ -1,7 +1,4 @@
-using System.Threading.Channels;
 using MassTransit;
-using MassTransit.Testing;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -30,38 +27,15 @@ public sealed class When_deadlines_are_opened_and_closed : IAsyncLifetime
     /// <summary>40 England-and-Wales working days after publication on 11 February 2020.</summary>
     private static readonly DateOnly ResponseDue = new(2020, 4, 7);
 
-    private readonly SqliteConnection _connection = new("Data Source=:memory:");
+    private PlanningReadModelHost _planning = null!;
     private readonly FakeTimeProvider _clock = new(Now);
     private readonly Guid _recommendation = Guid.NewGuid();
     private readonly Guid _other = Guid.NewGuid();
     private readonly Guid _deadline = Guid.NewGuid();
-    private readonly Deliveries _deliveries = new();
-    private ServiceProvider _services = null!;
-    private ITestHarness _harness = null!;
 
     public async Task InitializeAsync()
     {
-        await _connection.OpenAsync();
-        _services = new ServiceCollection()
-            .AddDbContext<PlanningSqliteDbContext>(o => o.UseSqlite(_connection))
-            .AddScoped<PlanningDbContext>(sp => sp.GetRequiredService<PlanningSqliteDbContext>())
-            .AddSingleton<TimeProvider>(_clock)
-            .AddConsumeObserver(_ => _deliveries)
-            .AddMassTransitTestHarness(bus =>
-            {
-                PlanningService.Queue.AddConsumersTo(bus);
-
-                // One in-memory SQLite connection serves every scope, so messages are consumed one at a time.
-                bus.UsingInMemory((context, cfg) =>
-                {
-                    cfg.ConcurrentMessageLimit = 1;
-                    cfg.ConfigureEndpoints(context);
-                });
-            })
-            .BuildServiceProvider(validateScopes: true);
-        await Read(db => db.Database.EnsureCreatedAsync());
-        _harness = _services.GetRequiredService<ITestHarness>();
-        await _harness.Start();
+        _planning = await PlanningReadModelHost.Start(_clock);
         await Deliver(Published(_recommendation, 1));
         await Deliver(Published(_other, 2));
     }
@@ -166,13 +140,7 @@ public sealed class When_deadlines_are_opened_and_closed : IAsyncLifetime
         Guid deadline, DateOnly dueOn, bool open, Guid? recommendation = null, string kind = DeadlineKind.Response) =>
         new(deadline, kind, recommendation ?? _recommendation, null, null, Northumbria.Id, dueOn, open, Now);
 
-    private async Task Deliver(object message, Guid? messageId = null)
-    {
-        var id = messageId ?? NewId.NextGuid();
-        await _harness.Bus.Publish(message, c => c.MessageId = id);
-        var fault = await _deliveries.Finished(id);
-        fault.ShouldBeNull($"{message.GetType().Name} faulted");
-    }
+    private Task Deliver(object message, Guid? messageId = null) => _planning.Deliver(message, messageId);
 
     private async Task<OutstandingRow> Find(Guid recommendation) =>
         (await Outstanding()).Single(r => r.RecommendationId == recommendation);
@@ -180,43 +148,7 @@ public sealed class When_deadlines_are_opened_and_closed : IAsyncLifetime
     private Task<List<OutstandingRow>> Outstanding(OutstandingFilter? filter = null) =>
         Read(db => OutstandingQuery.Run(db, filter ?? new OutstandingFilter(Northumbria.Id), _clock, CancellationToken.None));
 
-    private async Task<T> Read<T>(Func<PlanningDbContext, Task<T>> read)
-    {
-        await using var scope = _services.CreateAsyncScope();
-        return await read(scope.ServiceProvider.GetRequiredService<PlanningDbContext>());
-    }
+    private Task<T> Read<T>(Func<PlanningDbContext, Task<T>> read) => _planning.Read(read);
 
-    public async Task DisposeAsync()
-    {
-        await _harness.Stop();
-        await _services.DisposeAsync();
-        await _connection.DisposeAsync();
-    }
-
-    /// <summary>Reports each finished delivery by message id, redeliveries included.</summary>
-    private sealed class Deliveries : IConsumeObserver
-    {
-        private readonly Channel<(Guid? MessageId, Exception? Fault)> _finished = Channel.CreateUnbounded<(Guid?, Exception?)>();
-
-        public async Task<Exception?> Finished(Guid messageId)
-        {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            while (true)
-            {
-                var (id, fault) = await _finished.Reader.ReadAsync(timeout.Token);
-                if (id == messageId)
-                {
-                    return fault;
-                }
-            }
-        }
-
-        public Task PreConsume<T>(ConsumeContext<T> context) where T : class => Task.CompletedTask;
-
-        public Task PostConsume<T>(ConsumeContext<T> context) where T : class => Report(context.MessageId, null);
-
-        public Task ConsumeFault<T>(ConsumeContext<T> context, Exception exception) where T : class => Report(context.MessageId, exception);
-
-        private Task Report(Guid? messageId, Exception? fault) => _finished.Writer.WriteAsync((messageId, fault)).AsTask();
-    }
+    public async Task DisposeAsync() => await _planning.DisposeAsync();
 }

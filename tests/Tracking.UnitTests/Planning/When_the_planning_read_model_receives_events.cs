@@ -1,7 +1,4 @@
-using System.Threading.Channels;
 using MassTransit;
-using MassTransit.Testing;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -30,11 +27,8 @@ public sealed class When_the_planning_read_model_receives_events : IAsyncLifetim
     private static readonly RecommendationState Responded =
         new(RecommendationStatuses.InProgress, 2, TargetDate, TargetDate, 0, 0, null, null, null, null);
 
-    private readonly SqliteConnection _connection = new("Data Source=:memory:");
+    private PlanningReadModelHost _planning = null!;
     private readonly Guid _recommendation = Guid.NewGuid();
-    private ServiceProvider _services = null!;
-    private readonly Deliveries _deliveries = new();
-    private ITestHarness _harness = null!;
 
     public static TheoryData<string> LifecycleEvents() =>
     [
@@ -45,27 +39,7 @@ public sealed class When_the_planning_read_model_receives_events : IAsyncLifetim
 
     public async Task InitializeAsync()
     {
-        await _connection.OpenAsync();
-        _services = new ServiceCollection()
-            .AddDbContext<PlanningSqliteDbContext>(o => o.UseSqlite(_connection))
-            .AddScoped<PlanningDbContext>(sp => sp.GetRequiredService<PlanningSqliteDbContext>())
-            .AddSingleton<TimeProvider>(new FakeTimeProvider(Now))
-            .AddConsumeObserver(_ => _deliveries)
-            .AddMassTransitTestHarness(bus =>
-            {
-                PlanningService.Queue.AddConsumersTo(bus);
-
-                // One in-memory SQLite connection serves every scope, so messages are consumed one at a time.
-                bus.UsingInMemory((context, cfg) =>
-                {
-                    cfg.ConcurrentMessageLimit = 1;
-                    cfg.ConfigureEndpoints(context);
-                });
-            })
-            .BuildServiceProvider(validateScopes: true);
-        await Read(db => db.Database.EnsureCreatedAsync());
-        _harness = _services.GetRequiredService<ITestHarness>();
-        await _harness.Start();
+        _planning = await PlanningReadModelHost.Start(new FakeTimeProvider(Now));
     }
 
     [Theory]
@@ -213,14 +187,7 @@ public sealed class When_the_planning_read_model_receives_events : IAsyncLifetim
         };
     }
 
-    /// <summary>Publishes a message and waits until the planning consumers have finished with it.</summary>
-    private async Task Deliver(object message, Guid? messageId = null)
-    {
-        var id = messageId ?? NewId.NextGuid();
-        await _harness.Bus.Publish(message, c => c.MessageId = id);
-        var fault = await _deliveries.Finished(id);
-        fault.ShouldBeNull($"{message.GetType().Name} faulted");
-    }
+    private Task Deliver(object message, Guid? messageId = null) => _planning.Deliver(message, messageId);
 
     private Task<OutstandingRecommendation> Row() =>
         Read(db => db.Outstanding.AsNoTracking().SingleAsync(r => r.RecommendationId == _recommendation));
@@ -228,50 +195,11 @@ public sealed class When_the_planning_read_model_receives_events : IAsyncLifetim
     private Task<List<OutstandingRow>> Outstanding(string? status = null) =>
         Read(db => OutstandingQuery.Run(db, new OutstandingFilter(Northumbria.Id, Status: status), TimeProvider.System, CancellationToken.None));
 
-    private async Task<T> Read<T>(Func<PlanningDbContext, Task<T>> read)
-    {
-        await using var scope = _services.CreateAsyncScope();
-        return await read(scope.ServiceProvider.GetRequiredService<PlanningDbContext>());
-    }
+    private Task<T> Read<T>(Func<PlanningDbContext, Task<T>> read) => _planning.Read(read);
 
     private static RecommendationState StateOf(OutstandingRecommendation row) => new(
         row.Status, row.Version, row.TargetDate, row.NextDueOn, row.OpenActions, row.EvidenceAwaitingReview, row.LastEvidenceOn,
         row.LastProgressJudgement, row.ClosedAs, row.ClosedAt is { } closedAt ? new DateTimeOffset(closedAt, TimeSpan.Zero) : null);
 
-    public async Task DisposeAsync()
-    {
-        await _harness.Stop();
-        await _services.DisposeAsync();
-        await _connection.DisposeAsync();
-    }
-
-    /// <summary>
-    /// Reports each finished delivery by message id. The harness's own lists stop waiting once the bus has been idle
-    /// and keep one entry per message id, so they cannot show a redelivery.
-    /// </summary>
-    private sealed class Deliveries : IConsumeObserver
-    {
-        private readonly Channel<(Guid? MessageId, Exception? Fault)> _finished = Channel.CreateUnbounded<(Guid?, Exception?)>();
-
-        public async Task<Exception?> Finished(Guid messageId)
-        {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            while (true)
-            {
-                var (id, fault) = await _finished.Reader.ReadAsync(timeout.Token);
-                if (id == messageId)
-                {
-                    return fault;
-                }
-            }
-        }
-
-        public Task PreConsume<T>(ConsumeContext<T> context) where T : class => Task.CompletedTask;
-
-        public Task PostConsume<T>(ConsumeContext<T> context) where T : class => Report(context.MessageId, null);
-
-        public Task ConsumeFault<T>(ConsumeContext<T> context, Exception exception) where T : class => Report(context.MessageId, exception);
-
-        private Task Report(Guid? messageId, Exception? fault) => _finished.Writer.WriteAsync((messageId, fault)).AsTask();
-    }
+    public async Task DisposeAsync() => await _planning.DisposeAsync();
 }
