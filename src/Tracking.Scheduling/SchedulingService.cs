@@ -22,7 +22,7 @@ public static class SchedulingService
 
     /// <summary>Its queue and the events it publishes, as every process (hosting it or not) must know them.</summary>
     public static readonly ServiceQueue Queue = ServiceQueue.Scan(QueueName, typeof(SchedulingQueue<>),
-        typeof(DeadlineMissed), typeof(DeadlineCleared), typeof(DeadlineApproaching), typeof(FollowUpReviewDue));
+        typeof(DeadlineMissed), typeof(DeadlineCleared), typeof(DeadlineScheduled), typeof(DeadlineApproaching), typeof(FollowUpReviewDue));
 
     public static IHostApplicationBuilder AddSchedulingService(this IHostApplicationBuilder builder)
     {

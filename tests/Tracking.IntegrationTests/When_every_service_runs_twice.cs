@@ -62,7 +62,7 @@ public sealed class When_every_service_runs_twice(ITestOutputHelper output) : IA
         await Eventually.Get(() => _database.Count("scheduling.inbox_messages"), n => n >= published, TimeSpan.FromSeconds(60), "scheduling to apply every event");
         await Eventually.Get(() => _database.Count("scheduling.outbox_messages", "\"SentAt\" IS NULL"), n => n == 0, because: "scheduling's relays to drain");
         var fromScheduling = await _database.Count("scheduling.outbox_messages",
-            "\"MessageType\" IN ('Tracking.Contracts.DeadlineMissed', 'Tracking.Contracts.DeadlineCleared')");
+            "\"MessageType\" IN ('Tracking.Contracts.DeadlineMissed', 'Tracking.Contracts.DeadlineCleared', 'Tracking.Contracts.DeadlineScheduled')");
         await Eventually.Get(() => _database.Count("planning.inbox_messages"), n => n >= published + fromScheduling, TimeSpan.FromSeconds(60),
             "planning to apply every event");
 

@@ -39,7 +39,9 @@ public sealed class When_planners_follow_a_recommendation : IAsyncLifetime
             new { response = "Agreed", targetDate = targetDate.ToString("yyyy-MM-dd") });
 
         responded.StatusCode.ShouldBe(HttpStatusCode.OK, await responded.Content.ReadAsStringAsync());
-        var rows = await Eventually.Get(() => Outstanding(), rows => Find(rows)?.GetProperty("status").GetString() == "InProgress",
+        // Two events reach planning: the new state, and scheduling's news that the (long missed) response deadline is met.
+        var rows = await Eventually.Get(() => Outstanding(), rows => Find(rows)?.GetProperty("status").GetString() == "InProgress"
+                && Find(rows)?.GetProperty("nextDueOn").GetString() == targetDate.ToString("yyyy-MM-dd"),
             because: "the response to reach planning");
         var row = Find(rows)!.Value;
         row.GetProperty("nextDueOn").GetString().ShouldBe(targetDate.ToString("yyyy-MM-dd"));

@@ -18,6 +18,8 @@ public abstract class PlanningDbContext(DbContextOptions options) : MessagingDbC
 
     public DbSet<MissedDeadline> MissedDeadlines => Set<MissedDeadline>();
 
+    public DbSet<ScheduledDeadline> ScheduledDeadlines => Set<ScheduledDeadline>();
+
     public DbSet<PlannedAction> PlannedActions => Set<PlannedAction>();
 
     public DbSet<EvidenceItem> EvidenceItems => Set<EvidenceItem>();
@@ -93,6 +95,8 @@ public abstract class PlanningDbContext(DbContextOptions options) : MessagingDbC
 
             // Two events for one recommendation consumed at once: the later save fails, is retried and re-compares versions.
             row.Property(r => r.Version).IsConcurrencyToken();
+            row.Property(r => r.DeadlineChanges).IsConcurrencyToken();
+            row.Ignore(r => r.NextDue);
             row.HasIndex(r => new { r.ProviderId, r.Status });
         });
         modelBuilder.Entity<PlannedProvider>(provider =>
@@ -115,6 +119,13 @@ public abstract class PlanningDbContext(DbContextOptions options) : MessagingDbC
 
             // The outstanding view asks, per recommendation, for its uncleared missed deadlines.
             deadline.HasIndex(d => new { d.RecommendationId, d.Cleared });
+        });
+        modelBuilder.Entity<ScheduledDeadline>(deadline =>
+        {
+            deadline.ToTable("scheduled_deadlines");
+            deadline.HasKey(d => d.DeadlineId);
+            deadline.Property(d => d.Kind).HasMaxLength(30);
+            deadline.HasIndex(d => d.RecommendationId);
         });
         modelBuilder.Entity<PlannedAction>(action =>
         {

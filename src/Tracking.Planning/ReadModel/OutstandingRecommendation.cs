@@ -36,7 +36,20 @@ public sealed class OutstandingRecommendation
 
     public DateOnly? TargetDate { get; set; }
 
+    /// <summary>The next action or target date as the recommendations service reports it in the state.</summary>
     public DateOnly? NextDueOn { get; set; }
+
+    /// <summary>The earliest deadline of any kind the scheduling service has opened and not yet closed.</summary>
+    public DateOnly? EarliestOpenDeadline { get; set; }
+
+    /// <summary>Concurrency token: two deadline events for one recommendation each recompute the earliest; the later one retries.</summary>
+    public int DeadlineChanges { get; set; }
+
+    /// <summary>What planners see as next due: the earlier of the state's date and the earliest open deadline; nothing once closed.</summary>
+    public DateOnly? NextDue => Status == RecommendationStatuses.Closed ? null : Earliest(NextDueOn, EarliestOpenDeadline);
+
+    public static DateOnly? Earliest(DateOnly? first, DateOnly? second) =>
+        first is { } a && second is { } b ? (a < b ? a : b) : first ?? second;
 
     public int OpenActions { get; set; }
 
@@ -73,6 +86,13 @@ public sealed class OutstandingRecommendation
         ClosedAs = state.ClosedAs;
         ClosedAt = state.ClosedAt?.UtcDateTime;
         return true;
+    }
+
+    /// <summary>Takes the earliest open deadline from the recommendation's deadline rows as they stand now.</summary>
+    public void FollowDeadlines(IEnumerable<ScheduledDeadline> deadlines)
+    {
+        EarliestOpenDeadline = deadlines.Where(d => !d.Closed).Select(d => (DateOnly?)d.DueOn).Min();
+        DeadlineChanges++;
     }
 
     /// <summary>Fills in what only RecommendationPublished carries; the state follows the same newest-wins rule.</summary>

@@ -128,6 +128,10 @@ public sealed class Deadline
         return WasMissed ? new DeadlineCleared(Id, Kind, RecommendationId, ActionId, ProviderId, reason, WasMissed: true, now) : null;
     }
 
+    /// <summary>Tells others the deadline is open, or (once settled) no longer counts, with its due day.</summary>
+    public DeadlineScheduled Scheduled(DateTimeOffset now) =>
+        new(Id, Kind, RecommendationId, ActionId, EvidenceId, ProviderId, DueOn, Status == DeadlineStatus.Open, now);
+
     public DeadlineApproaching Approaching(int daysBefore, DateTimeOffset now) =>
         new(Id, Kind, RecommendationId, ActionId, EvidenceId, ProviderId, DueOn, DueAtOffset, daysBefore, now);
 

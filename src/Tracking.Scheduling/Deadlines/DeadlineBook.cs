@@ -48,7 +48,7 @@ public sealed class DeadlineBook(SchedulingDbContext db, TimeProvider clock, IOp
 
         foreach (var deadline in known)
         {
-            Cleared(deadline.Settle(outcome, reason, clock.GetUtcNow()));
+            Settle(deadline, outcome, reason, clock.GetUtcNow());
         }
     }
 
@@ -60,7 +60,7 @@ public sealed class DeadlineBook(SchedulingDbContext db, TimeProvider clock, IOp
     public void Move(Deadline current, DateOnly dueOn, int? stateVersion)
     {
         var now = clock.GetUtcNow();
-        Cleared(current.Settle(DeadlineStatus.Cancelled, "Moved", now));
+        Settle(current, DeadlineStatus.Cancelled, "Moved", now);
         Add(Deadline.Open(current.Kind, current.RecommendationId, current.ProviderId, dueOn, now, Options.Reminders,
             current.InspectionId, current.ActionId, current.EvidenceId, stateVersion));
     }
@@ -131,7 +131,7 @@ public sealed class DeadlineBook(SchedulingDbContext db, TimeProvider clock, IOp
         var now = clock.GetUtcNow();
         foreach (var deadline in await db.Deadlines.Where(d => d.RecommendationId == recommendationId && d.Status == DeadlineStatus.Open).ToListAsync(ct))
         {
-            Cleared(deadline.Settle(DeadlineStatus.Cancelled, "RecommendationClosed", now));
+            Settle(deadline, DeadlineStatus.Cancelled, "RecommendationClosed", now);
         }
 
         (await Claim(recommendationId, providerId, ct)).Closed = true;
@@ -151,13 +151,22 @@ public sealed class DeadlineBook(SchedulingDbContext db, TimeProvider clock, IOp
         }
 
         db.Deadlines.Add(deadline);
+        db.Publish(deadline.Scheduled(now), now);
     }
 
-    private void Cleared(DeadlineCleared? cleared)
+    /// <summary>Settles an open deadline; says it no longer counts, and that it is no longer missed if it was.</summary>
+    private void Settle(Deadline deadline, DeadlineStatus outcome, string reason, DateTimeOffset now)
     {
+        var wasOpen = deadline.Status == DeadlineStatus.Open;
+        var cleared = deadline.Settle(outcome, reason, now);
         if (cleared is not null)
         {
             db.Publish(cleared, cleared.OccurredAt);
+        }
+
+        if (wasOpen && deadline.Status != DeadlineStatus.Open)
+        {
+            db.Publish(deadline.Scheduled(now), now);
         }
     }
 

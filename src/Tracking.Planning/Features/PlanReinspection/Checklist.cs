@@ -55,7 +55,7 @@ public static class Checklist
                 r.Text,
                 r.Status,
                 r.LinkedStandards,
-                r.NextDueOn,
+                r.NextDue,
                 actions[r.RecommendationId]
                     .OrderBy(a => a.PlannedAt).ThenBy(a => a.ActionId)
                     .Select(a => new ChecklistAction(a.ActionId, a.Description, a.OwnerName, a.TargetDate, a.Done))

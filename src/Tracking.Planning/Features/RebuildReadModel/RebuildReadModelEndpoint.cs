@@ -27,6 +27,7 @@ public static class RebuildReadModelEndpoint
                 await db.Outstanding.ExecuteDeleteAsync(ct);
                 await db.Providers.ExecuteDeleteAsync(ct);
                 await db.MissedDeadlines.ExecuteDeleteAsync(ct);
+                await db.ScheduledDeadlines.ExecuteDeleteAsync(ct);
                 await db.PlannedActions.ExecuteDeleteAsync(ct);
                 await db.EvidenceItems.ExecuteDeleteAsync(ct);
                 await db.Inbox.ExecuteDeleteAsync(ct);

@@ -8,6 +8,7 @@ using Tracking.ServiceDefaults.OpenApi;
 
 namespace Tracking.Planning.Features.ViewOutstanding;
 
+/// <param name="NextDueOn">The earliest open deadline of any kind: response, action, target date or evidence review.</param>
 /// <param name="Version">The recommendation's version this row reflects, to compare with the recommendations service.</param>
 /// <param name="Overdue">Not closed and at least one missed deadline not yet cleared.</param>
 /// <param name="DaysOverdue">Whole days from the earliest uncleared missed deadline's due day to today (Europe/London); 0 when not overdue.</param>
@@ -115,7 +116,9 @@ public static class OutstandingQuery
             {
                 Recommendation = r,
                 Provider = p,
-                DueKey = r.NextDueOn ?? never,
+                // Both dates live on the row, so the order needs no subquery: the earlier of the two, missing ones last.
+                DueKey = r.Status == RecommendationStatuses.Closed ? never
+                    : (r.NextDueOn ?? never) < (r.EarliestOpenDeadline ?? never) ? r.NextDueOn ?? never : r.EarliestOpenDeadline ?? never,
 
                 // An uncleared row always has its due day: only DeadlineMissed leaves a row uncleared, and it carries one.
                 OverdueSince = r.Status != RecommendationStatuses.Closed
@@ -266,7 +269,7 @@ public static class OutstandingQuery
             return new OutstandingRow(
                 r.RecommendationId, r.InspectionId, new ProviderRef(Provider.ProviderId, Provider.Name, Provider.Region),
                 r.Number, r.Text, r.Status, r.Version, r.LinkedStandards, r.Addressees, r.PublishedOn,
-                r.NextDueOn, r.OpenActions, r.EvidenceAwaitingReview, r.LastEvidenceOn, r.LastProgressJudgement,
+                r.NextDue, r.OpenActions, r.EvidenceAwaitingReview, r.LastEvidenceOn, r.LastProgressJudgement,
                 r.ClosedAs, r.ClosedAt,
                 overdue,
                 overdue ? Math.Max(0, today.DayNumber - OverdueSince.DayNumber) : 0,

@@ -272,6 +272,13 @@ namespace Tracking.Planning.Data.Migrations.Postgres
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("DeadlineChanges")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("EarliestOpenDeadline")
+                        .HasColumnType("date");
+
                     b.Property<int>("EvidenceAwaitingReview")
                         .HasColumnType("integer");
 
@@ -413,6 +420,33 @@ namespace Tracking.Planning.Data.Migrations.Postgres
                     b.HasIndex("Region");
 
                     b.ToTable("providers", "planning");
+                });
+
+            modelBuilder.Entity("Tracking.Planning.ReadModel.ScheduledDeadline", b =>
+                {
+                    b.Property<Guid>("DeadlineId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Closed")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<Guid>("RecommendationId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("DeadlineId");
+
+                    b.HasIndex("RecommendationId");
+
+                    b.ToTable("scheduled_deadlines", "planning");
                 });
 
             modelBuilder.Entity("Tracking.ServiceDefaults.Idempotency.IdempotentRequest", b =>

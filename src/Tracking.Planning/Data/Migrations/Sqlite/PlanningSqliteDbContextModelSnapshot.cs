@@ -263,6 +263,13 @@ namespace Tracking.Planning.Data.Migrations.Sqlite
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("DeadlineChanges")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("EarliestOpenDeadline")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("EvidenceAwaitingReview")
                         .HasColumnType("INTEGER");
 
@@ -404,6 +411,33 @@ namespace Tracking.Planning.Data.Migrations.Sqlite
                     b.HasIndex("Region");
 
                     b.ToTable("providers", (string)null);
+                });
+
+            modelBuilder.Entity("Tracking.Planning.ReadModel.ScheduledDeadline", b =>
+                {
+                    b.Property<Guid>("DeadlineId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Closed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RecommendationId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DeadlineId");
+
+                    b.HasIndex("RecommendationId");
+
+                    b.ToTable("scheduled_deadlines", (string)null);
                 });
 
             modelBuilder.Entity("Tracking.ServiceDefaults.Idempotency.IdempotentRequest", b =>
