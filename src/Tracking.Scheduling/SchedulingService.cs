@@ -32,6 +32,7 @@ public static class SchedulingService
         builder.Services.AddSingleton<DeadlineSweep>();
         builder.AddSchedulingHangfire();
         builder.Services.AddHostedService<DeadlineSweepSchedule>();
+        builder.Services.AddHostedService<OpenDeadlinesAnnouncement>();
         builder.AddServiceMessaging<SchedulingDbContext>(Queue);
         return builder;
     }

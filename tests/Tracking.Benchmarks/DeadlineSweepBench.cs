@@ -62,10 +62,11 @@ public static class DeadlineSweepBench
         builder.AddSchedulingService();
         builder.AddMessageBus(new MessagingTopology(SchedulingService.Queue));
 
-        // Only the benchmark sweeps: no Hangfire server, no minutely recurring job.
+        // Only the benchmark sweeps: no Hangfire server, no minutely recurring job, no announcing of the seeded deadlines.
         foreach (var hosted in builder.Services.Where(d => d.ServiceType == typeof(IHostedService)
                      && (d.ImplementationType?.FullName ?? "") is var name
-                     && (name.Contains("Hangfire", StringComparison.Ordinal) || name.Contains("DeadlineSweepSchedule", StringComparison.Ordinal))).ToList())
+                     && (name.Contains("Hangfire", StringComparison.Ordinal) || name.Contains("DeadlineSweepSchedule", StringComparison.Ordinal)
+                         || name.Contains("OpenDeadlinesAnnouncement", StringComparison.Ordinal))).ToList())
         {
             builder.Services.Remove(hosted);
         }

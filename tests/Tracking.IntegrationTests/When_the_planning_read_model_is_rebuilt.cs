@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Tracking.IntegrationTests.Infrastructure;
+using Tracking.Planning;
 using Tracking.Recommendations.Demo;
 using Tracking.ServiceDefaults.Security;
 
@@ -51,6 +52,10 @@ public sealed class When_the_planning_read_model_is_rebuilt : IAsyncLifetime
         // Settled: one closed; the responded one's missed response deadline cleared, so six of the seven open are overdue.
         var before = await Eventually.Get(() => SettledAnswers(planner), a => a.Contains("\"outstanding\":7,\"closed\":1,\"overdue\":6"),
             TimeSpan.FromSeconds(60), "planning to settle");
+        // The summary can settle while a deadline event is still being retried: wait until planning has every event.
+        await Eventually.Get(() => _database.Count(SentToPlanning(), NotYetInPlanning), n => n == 0, TimeSpan.FromSeconds(60),
+            "planning to apply every event the other services sent");
+        before = await SettledAnswers(planner);
         var applied = await _database.Count("planning.inbox_messages");
         // Damage the read model behind planning's back: a rebuild that cleared and replayed nothing would leave it so.
         (await _database.Execute("UPDATE planning.outstanding_recommendations SET \"Text\" = 'damaged', \"Status\" = 'Closed'")).ShouldBe(8);
@@ -80,6 +85,16 @@ public sealed class When_the_planning_read_model_is_rebuilt : IAsyncLifetime
         after.ShouldBe(before);
         (await _database.Count("scheduling.timed_recommendations")).ShouldBe(8);
     }
+
+    /// <summary>The events of the recommendations and scheduling outboxes that planning consumes, as a table of message ids.</summary>
+    private static string SentToPlanning()
+    {
+        var types = string.Join(", ", PlanningService.Queue.Consumes.Select(t => $"'{t.FullName}'"));
+        return $"(SELECT \"MessageId\" FROM recommendations.outbox_messages WHERE \"MessageType\" IN ({types}) "
+            + $"UNION ALL SELECT \"MessageId\" FROM scheduling.outbox_messages WHERE \"MessageType\" IN ({types})) sent";
+    }
+
+    private const string NotYetInPlanning = "NOT EXISTS (SELECT 1 FROM planning.inbox_messages i WHERE i.\"MessageId\" = sent.\"MessageId\")";
 
     /// <summary>The answers, once two reads in a row agree: the parts are separate requests, read while events still arrive.</summary>
     private static async Task<string> SettledAnswers(HttpClient planner)

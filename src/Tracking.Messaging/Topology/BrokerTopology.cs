@@ -25,6 +25,8 @@ internal sealed class DeployBrokerTopology(
 {
     private static readonly TimeSpan AtStart = TimeSpan.FromSeconds(60);
 
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(10);
+
     /// <summary>
     /// Deploys before the process counts as started, so nothing later at start can interrupt it; a broker that stays
     /// away longer than the bus's own start timeout is left to the background retries (the relay waits meanwhile).
@@ -94,8 +96,18 @@ internal sealed class DeployBrokerTopology(
         }
         catch
         {
-            // A failed attempt must not leave its connection retrying in the background.
-            await bus.StopAsync(CancellationToken.None);
+            // A failed attempt must not leave its connection retrying in the background, nor hang the start: a receive
+            // transport stuck declaring on a half-open channel never finishes stopping, so the stop is bounded.
+            using var stopping = new CancellationTokenSource(StopTimeout);
+            try
+            {
+                await bus.StopAsync(stopping.Token).WaitAsync(stopping.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                logger.LogWarning("The failed topology attempt's bus did not stop within {Seconds} s; abandoned", StopTimeout.TotalSeconds);
+            }
+
             throw;
         }
     }

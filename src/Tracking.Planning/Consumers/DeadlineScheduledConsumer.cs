@@ -18,6 +18,11 @@ public sealed class DeadlineScheduledConsumer(PlanningDbContext db, TimeProvider
     protected override async Task Handle(DeadlineScheduled message, ConsumeContext<DeadlineScheduled> context)
     {
         var ct = context.CancellationToken;
+
+        // The row first: its concurrency token then guards the deadline rows read after it. Read the other way round,
+        // under read committed a deadline event committing in between is missed by the list yet not by the token,
+        // and this save would overwrite its earliest date with one computed without it.
+        var row = await Db.Outstanding.FindAsync([message.RecommendationId], ct);
         var deadlines = await Db.ScheduledDeadlines.Where(d => d.RecommendationId == message.RecommendationId).ToListAsync(ct);
         var deadline = deadlines.FirstOrDefault(d => d.DeadlineId == message.DeadlineId)
             ?? await Db.ScheduledDeadlines.FindAsync([message.DeadlineId], ct);
@@ -33,7 +38,6 @@ public sealed class DeadlineScheduledConsumer(PlanningDbContext db, TimeProvider
             deadlines.Add(deadline);
         }
 
-        var row = await Db.Outstanding.FindAsync([message.RecommendationId], ct);
         if (row is null)
         {
             // RecommendationPublished fills the placeholder in later and keeps the deadline date.
