@@ -19,6 +19,7 @@ internal static class DownloadOpenDataEndpoints
             .DescribeQuery(PublicFilterParameters.Docs)
             .ProducesFile("The recommendations as CSV (UTF-8, RFC 4180), one header line.", "text/csv")
             .Produces(StatusCodes.Status304NotModified)
+            .CachedForEveryone()
             .ProducesValidationProblem();
 
         group.MapGet("/open-data/recommendations.json", ([AsParameters] PublicFilterParameters parameters, PublicReads reads, HttpContext http, CancellationToken ct) =>
@@ -29,6 +30,7 @@ internal static class DownloadOpenDataEndpoints
             .DescribeQuery(PublicFilterParameters.Docs)
             .Produces<OpenData>()
             .Produces(StatusCodes.Status304NotModified)
+            .CachedForEveryone()
             .ProducesValidationProblem();
         return group;
     }

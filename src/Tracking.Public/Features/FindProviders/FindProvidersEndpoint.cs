@@ -27,6 +27,7 @@ internal static class FindProvidersEndpoint
             .DescribeQuery(PublicFilterParameters.Docs)
             .Produces<PublicProviderPage>()
             .Produces(StatusCodes.Status304NotModified)
+            .CachedForEveryone()
             .ProducesValidationProblem();
         return group;
     }

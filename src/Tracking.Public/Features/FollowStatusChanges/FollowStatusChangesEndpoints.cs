@@ -27,7 +27,8 @@ internal static class FollowStatusChangesEndpoints
             .WithName("FollowPublicStatusChanges")
             .WithSummary($"The newest {MaxEntries} status changes of every provider's recommendations, as an Atom feed")
             .ProducesFile("An Atom 1.0 feed, one entry per status change, newest first.", AtomType)
-            .Produces(StatusCodes.Status304NotModified);
+            .Produces(StatusCodes.Status304NotModified)
+            .CachedForEveryone();
 
         group.MapGet("/providers/{providerId}/feed.atom", async (string providerId, PublicReads reads, HttpContext http, CancellationToken ct) =>
             {
@@ -49,6 +50,7 @@ internal static class FollowStatusChangesEndpoints
             .WithSummary($"The newest {MaxEntries} status changes of one provider's recommendations, as an Atom feed")
             .ProducesFile("An Atom 1.0 feed, one entry per status change, newest first.", AtomType)
             .Produces(StatusCodes.Status304NotModified)
+            .CachedForEveryone()
             .ProducesProblem(StatusCodes.Status404NotFound);
         return group;
     }

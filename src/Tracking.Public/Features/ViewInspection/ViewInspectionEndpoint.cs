@@ -19,6 +19,7 @@ internal static class ViewInspectionEndpoint
             .WithSummary("A published inspection with its recommendations: public status, response category, dates, progress judgements and status changes")
             .Produces<PublicInspectionView>()
             .Produces(StatusCodes.Status304NotModified)
+            .CachedForEveryone()
             .ProducesProblem(StatusCodes.Status404NotFound);
         return group;
     }

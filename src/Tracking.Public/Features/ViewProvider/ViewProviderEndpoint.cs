@@ -19,6 +19,7 @@ internal static class ViewProviderEndpoint
             .WithSummary("A provider with its published inspections, newest first: ratings per standard and overall, and recommendation counts")
             .Produces<PublicProviderView>()
             .Produces(StatusCodes.Status304NotModified)
+            .CachedForEveryone()
             .ProducesProblem(StatusCodes.Status404NotFound);
         return group;
     }
