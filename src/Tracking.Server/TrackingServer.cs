@@ -1,4 +1,5 @@
 using Tracking.Planning;
+using Tracking.Public;
 using Tracking.Recommendations;
 using Tracking.Scheduling;
 using Tracking.ServiceDefaults.Hosting;
@@ -11,7 +12,7 @@ namespace Tracking.Server;
 public static class TrackingServer
 {
     /// <summary>Every service's queue, known to every process: a new service adds its queue here and gets it declared everywhere.</summary>
-    public static readonly MessagingTopology Topology = new(RecommendationsService.Queue, SchedulingService.Queue, PlanningService.Queue);
+    public static readonly MessagingTopology Topology = new(RecommendationsService.Queue, SchedulingService.Queue, PlanningService.Queue, PublicTrackerService.Queue);
 
     public static WebApplicationBuilder AddTrackingServices(this WebApplicationBuilder builder)
     {
@@ -39,6 +40,11 @@ public static class TrackingServer
             builder.AddPlanningService();
         }
 
+        if (roles.Public)
+        {
+            builder.AddPublicTrackerService();
+        }
+
         builder.AddMessageBus(Topology);
         return builder;
     }
@@ -60,6 +66,11 @@ public static class TrackingServer
         if (roles.Planning)
         {
             app.MapPlanningApi();
+        }
+
+        if (roles.Public)
+        {
+            app.MapPublicTrackerApi();
         }
 
         return app;

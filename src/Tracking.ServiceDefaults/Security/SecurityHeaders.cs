@@ -28,7 +28,8 @@ public static class SecurityHeaders
                 headers.StrictTransportSecurity = "max-age=31536000; includeSubDomains";
             }
 
-            if (!isPage)
+            // An answer that chose its own caching (the public tracker's open data) keeps it; everything else is not stored.
+            if (!isPage && string.IsNullOrEmpty(headers.CacheControl))
             {
                 headers.CacheControl = "no-store";
             }

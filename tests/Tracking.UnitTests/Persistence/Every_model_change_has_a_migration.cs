@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Tracking.Planning.Data;
+using Tracking.Public.Data;
 using Tracking.Recommendations.Data;
 using Tracking.Scheduling.Data;
 
@@ -17,6 +18,7 @@ public sealed class Every_model_change_has_a_migration
         nameof(RecommendationsSqliteDbContext), nameof(RecommendationsPostgresDbContext),
         nameof(SchedulingSqliteDbContext), nameof(SchedulingPostgresDbContext),
         nameof(PlanningSqliteDbContext), nameof(PlanningPostgresDbContext),
+        nameof(PublicTrackerSqliteDbContext), nameof(PublicTrackerPostgresDbContext),
     ];
 
     [Theory]
@@ -38,6 +40,8 @@ public sealed class Every_model_change_has_a_migration
         nameof(SchedulingPostgresDbContext) => Design<SchedulingPostgresDesignFactory, SchedulingPostgresDbContext>(),
         nameof(PlanningSqliteDbContext) => Design<PlanningSqliteDesignFactory, PlanningSqliteDbContext>(),
         nameof(PlanningPostgresDbContext) => Design<PlanningPostgresDesignFactory, PlanningPostgresDbContext>(),
+        nameof(PublicTrackerSqliteDbContext) => Design<PublicTrackerSqliteDesignFactory, PublicTrackerSqliteDbContext>(),
+        nameof(PublicTrackerPostgresDbContext) => Design<PublicTrackerPostgresDesignFactory, PublicTrackerPostgresDbContext>(),
         _ => throw new ArgumentOutOfRangeException(nameof(context), context, "not a service context"),
     };
 

@@ -6,22 +6,22 @@ namespace Tracking.UnitTests.Server;
 public class When_the_server_chooses_which_services_to_host
 {
     [Fact]
-    public void With_no_configuration_it_hosts_all_three()
+    public void With_no_configuration_it_hosts_every_service()
     {
         var roles = ServerRoles.From(Configuration());
 
-        roles.ShouldBe(new ServerRoles(Recommendations: true, Scheduling: true, Planning: true));
+        roles.ShouldBe(new ServerRoles(Recommendations: true, Scheduling: true, Planning: true, Public: true));
         roles.All.ShouldBeTrue();
     }
 
     [Theory]
     [InlineData("Tracking:Roles")]
     [InlineData("roles")]
-    public void All_hosts_all_three(string key)
+    public void All_hosts_every_service(string key)
     {
         var roles = ServerRoles.From(Configuration((key, "all")));
 
-        roles.ShouldBe(new ServerRoles(Recommendations: true, Scheduling: true, Planning: true));
+        roles.ShouldBe(new ServerRoles(Recommendations: true, Scheduling: true, Planning: true, Public: true));
         roles.All.ShouldBeTrue();
     }
 
