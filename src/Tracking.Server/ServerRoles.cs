@@ -1,11 +1,12 @@
 namespace Tracking.Server;
 
 /// <summary>Which services this process hosts: `--roles all` (default) or a list such as `--roles scheduling,planning`.</summary>
-public sealed record ServerRoles(bool Recommendations, bool Scheduling, bool Planning, bool Public = false)
+public sealed record ServerRoles(bool Recommendations, bool Scheduling, bool Planning, bool Identity = false, bool Public = false, bool Web = false)
 {
-    public static readonly string[] Known = ["recommendations", "scheduling", "planning", "public"];
+    public static readonly string[] Known = ["recommendations", "scheduling", "planning", "identity", "public", "web"];
 
-    public bool All => Recommendations && Scheduling && Planning && Public;
+    /// <summary>Every service that sends or receives messages runs here (the portal only calls HTTP APIs).</summary>
+    public bool All => Recommendations && Scheduling && Planning && Identity && Public;
 
     public static ServerRoles From(IConfiguration configuration)
     {
@@ -33,6 +34,8 @@ public sealed record ServerRoles(bool Recommendations, bool Scheduling, bool Pla
                 $"Unknown role(s) '{string.Join(", ", unknown)}' in '{raw}'. Use 'all' or a comma-separated list of: {string.Join(", ", Known)}.");
         }
 
-        return new ServerRoles(names.Contains("recommendations"), names.Contains("scheduling"), names.Contains("planning"), names.Contains("public"));
+        return new ServerRoles(
+            names.Contains("recommendations"), names.Contains("scheduling"), names.Contains("planning"),
+            Identity: names.Contains("identity"), Public: names.Contains("public"), Web: names.Contains("web"));
     }
 }

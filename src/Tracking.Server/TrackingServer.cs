@@ -1,3 +1,4 @@
+using Tracking.Identity;
 using Tracking.Planning;
 using Tracking.Public;
 using Tracking.Recommendations;
@@ -12,7 +13,7 @@ namespace Tracking.Server;
 public static class TrackingServer
 {
     /// <summary>Every service's queue, known to every process: a new service adds its queue here and gets it declared everywhere.</summary>
-    public static readonly MessagingTopology Topology = new(RecommendationsService.Queue, SchedulingService.Queue, PlanningService.Queue, PublicTrackerService.Queue);
+    public static readonly MessagingTopology Topology = new(RecommendationsService.Queue, SchedulingService.Queue, PlanningService.Queue, PublicTrackerService.Queue, IdentityService.Queue);
 
     public static WebApplicationBuilder AddTrackingServices(this WebApplicationBuilder builder)
     {
@@ -45,6 +46,11 @@ public static class TrackingServer
             builder.AddPublicTrackerService();
         }
 
+        if (roles.Identity)
+        {
+            builder.AddIdentityService();
+        }
+
         builder.AddMessageBus(Topology);
         return builder;
     }
@@ -52,6 +58,11 @@ public static class TrackingServer
     public static WebApplication MapTrackingServices(this WebApplication app)
     {
         var roles = ServerRoles.From(app.Configuration);
+        if (roles.Identity)
+        {
+            app.UseIdentityRequests();
+        }
+
         app.MapServiceDefaults();
         if (roles.Recommendations)
         {
@@ -71,6 +82,11 @@ public static class TrackingServer
         if (roles.Public)
         {
             app.MapPublicTrackerApi();
+        }
+
+        if (roles.Identity)
+        {
+            app.MapIdentity();
         }
 
         return app;

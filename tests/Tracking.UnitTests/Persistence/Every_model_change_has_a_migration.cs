@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Tracking.Identity.Data;
 using Tracking.Planning.Data;
 using Tracking.Public.Data;
 using Tracking.Recommendations.Data;
@@ -19,6 +20,7 @@ public sealed class Every_model_change_has_a_migration
         nameof(SchedulingSqliteDbContext), nameof(SchedulingPostgresDbContext),
         nameof(PlanningSqliteDbContext), nameof(PlanningPostgresDbContext),
         nameof(PublicTrackerSqliteDbContext), nameof(PublicTrackerPostgresDbContext),
+        nameof(IdentitySqliteDbContext), nameof(IdentityPostgresDbContext),
     ];
 
     [Theory]
@@ -42,6 +44,8 @@ public sealed class Every_model_change_has_a_migration
         nameof(PlanningPostgresDbContext) => Design<PlanningPostgresDesignFactory, PlanningPostgresDbContext>(),
         nameof(PublicTrackerSqliteDbContext) => Design<PublicTrackerSqliteDesignFactory, PublicTrackerSqliteDbContext>(),
         nameof(PublicTrackerPostgresDbContext) => Design<PublicTrackerPostgresDesignFactory, PublicTrackerPostgresDbContext>(),
+        nameof(IdentitySqliteDbContext) => Design<IdentitySqliteDesignFactory, IdentitySqliteDbContext>(),
+        nameof(IdentityPostgresDbContext) => Design<IdentityPostgresDesignFactory, IdentityPostgresDbContext>(),
         _ => throw new ArgumentOutOfRangeException(nameof(context), context, "not a service context"),
     };
 
