@@ -1,6 +1,7 @@
 using Tracking.Planning;
 using Tracking.Recommendations;
 using Tracking.Scheduling;
+using Tracking.Web;
 using Tracking.ServiceDefaults.Hosting;
 using Tracking.Messaging.Bus;
 using Tracking.Messaging.Topology;
@@ -39,6 +40,11 @@ public static class TrackingServer
             builder.AddPlanningService();
         }
 
+        if (roles.Web)
+        {
+            builder.AddWebPortal();
+        }
+
         builder.AddMessageBus(Topology);
         return builder;
     }
@@ -60,6 +66,15 @@ public static class TrackingServer
         if (roles.Planning)
         {
             app.MapPlanningApi();
+        }
+
+        if (roles.Web)
+        {
+            app.MapWebPortal();
+        }
+        else
+        {
+            app.MapGet("/", () => Results.Redirect("/scalar")).ExcludeFromDescription().AllowAnonymous();
         }
 
         return app;
