@@ -3,6 +3,7 @@ using Tracking.Planning;
 using Tracking.Public;
 using Tracking.Recommendations;
 using Tracking.Scheduling;
+using Tracking.Web;
 using Tracking.ServiceDefaults.Hosting;
 using Tracking.Messaging.Bus;
 using Tracking.Messaging.Topology;
@@ -51,6 +52,11 @@ public static class TrackingServer
             builder.AddIdentityService();
         }
 
+        if (roles.Web)
+        {
+            builder.AddWebPortal();
+        }
+
         builder.AddMessageBus(Topology);
         return builder;
     }
@@ -87,6 +93,15 @@ public static class TrackingServer
         if (roles.Identity)
         {
             app.MapIdentity();
+        }
+
+        if (roles.Web)
+        {
+            app.MapWebPortal();
+        }
+        else
+        {
+            app.MapGet("/", () => Results.Redirect("/scalar")).ExcludeFromDescription().AllowAnonymous();
         }
 
         return app;
