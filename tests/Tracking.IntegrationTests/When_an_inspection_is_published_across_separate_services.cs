@@ -43,7 +43,9 @@ public sealed class When_an_inspection_is_published_across_separate_services : I
 
         var planner = _planning.Planner();
         var outstanding = await Eventually.Get(
-            () => TrackingApi.Outstanding(planner, NorthumbriaDemo.ProviderId), rows => rows.Count >= 8, because: "eight outstanding rows");
+            () => TrackingApi.Outstanding(planner, NorthumbriaDemo.ProviderId),
+            rows => rows.Count >= 8 && rows.All(r => r.GetProperty("nextDueOn").GetString() == "2020-04-07"),
+            because: "eight outstanding rows, each due on its response deadline (a row whose deadline is still on its way sorts last)");
         outstanding.Select(r => r.GetProperty("number").GetInt32()).ShouldBe([1, 2, 3, 4, 5, 6, 7, 8]);
         outstanding.ShouldAllBe(r => r.GetProperty("status").GetString() == "AwaitingResponse");
         outstanding.ShouldAllBe(r => r.GetProperty("inspectionId").GetGuid() == inspectionId);

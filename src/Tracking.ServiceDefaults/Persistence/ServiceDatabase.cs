@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,6 +22,7 @@ public static class ServiceDatabase
         where TPostgresContext : TContext
     {
         var settings = TrackingSettings.From(builder.Configuration);
+        builder.Services.AddHttpContextAccessor();
         if (settings.Database == DatabaseProvider.PostgreSql)
         {
             var connectionString = builder.Configuration.GetConnectionString(serviceName) is { Length: > 0 } own
@@ -31,7 +33,8 @@ public static class ServiceDatabase
             builder.Services.AddDbContext<TContext, TPostgresContext>((sp, options) => options
                 .UseNpgsql(connectionString, npgsql => npgsql
                     .MigrationsHistoryTable("__EFMigrationsHistory", serviceName)
-                    .UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
+                    .UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)
+                    .ExecutionStrategy(dependencies => new SafeReadRetryStrategy(dependencies, sp.GetRequiredService<IHttpContextAccessor>())))
                 .AddInterceptors(sp.GetKeyedServices<IInterceptor>(typeof(TContext))));
         }
         else

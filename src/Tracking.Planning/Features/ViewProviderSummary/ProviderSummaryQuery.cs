@@ -51,7 +51,8 @@ public static class ProviderSummaryQuery
             open.Sum(s => s.Count),
             byStatus.Where(s => s.Status == RecommendationStatuses.Closed).Sum(s => s.Count),
             overdue,
-            byStatus.ToDictionary(s => s.Status, s => s.Count),
+            // In lifecycle order: the grouping's own order is the database's hashing, which a rebuild can change.
+            byStatus.OrderBy(s => Lifecycle(s.Status)).ThenBy(s => s.Status, StringComparer.Ordinal).ToDictionary(s => s.Status, s => s.Count),
             open.Count == 0 ? null : open.Min(s => s.Oldest),
             provider.LastInspectionId is { } id
                 ? new LastInspection(id, provider.LastInspectionTitle, provider.LastInspectionRating, provider.LastInspectionPublishedOn)
@@ -59,4 +60,6 @@ public static class ProviderSummaryQuery
             total == 0 ? 0 : Math.Round((double)progressing / total, 3),
             closures.Count == 0 ? null : Math.Round(closures.Average(c => (c.ClosedAt!.Value.Date - c.PublishedOn.ToDateTime(TimeOnly.MinValue)).TotalDays), 1));
     }
+
+    private static int Lifecycle(string status) => RecommendationStatuses.All.ToList().IndexOf(status) is var at and >= 0 ? at : int.MaxValue;
 }
