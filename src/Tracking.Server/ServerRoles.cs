@@ -1,9 +1,9 @@
 namespace Tracking.Server;
 
 /// <summary>Which services this process hosts: `--roles all` (default) or a list such as `--roles scheduling,planning`.</summary>
-public sealed record ServerRoles(bool Recommendations, bool Scheduling, bool Planning, bool Public = false)
+public sealed record ServerRoles(bool Recommendations, bool Scheduling, bool Planning, bool Web = false, bool Public = false)
 {
-    public static readonly string[] Known = ["recommendations", "scheduling", "planning", "public"];
+    public static readonly string[] Known = ["recommendations", "scheduling", "planning", "web", "public"];
 
     public bool All => Recommendations && Scheduling && Planning && Public;
 
@@ -33,6 +33,6 @@ public sealed record ServerRoles(bool Recommendations, bool Scheduling, bool Pla
                 $"Unknown role(s) '{string.Join(", ", unknown)}' in '{raw}'. Use 'all' or a comma-separated list of: {string.Join(", ", Known)}.");
         }
 
-        return new ServerRoles(names.Contains("recommendations"), names.Contains("scheduling"), names.Contains("planning"), names.Contains("public"));
+        return new ServerRoles(names.Contains("recommendations"), names.Contains("scheduling"), names.Contains("planning"), Web: names.Contains("web"), Public: names.Contains("public"));
     }
 }

@@ -2,6 +2,7 @@ using Tracking.Planning;
 using Tracking.Public;
 using Tracking.Recommendations;
 using Tracking.Scheduling;
+using Tracking.Web;
 using Tracking.ServiceDefaults.Hosting;
 using Tracking.Messaging.Bus;
 using Tracking.Messaging.Topology;
@@ -45,6 +46,11 @@ public static class TrackingServer
             builder.AddPublicTrackerService();
         }
 
+        if (roles.Web)
+        {
+            builder.AddWebPortal();
+        }
+
         builder.AddMessageBus(Topology);
         return builder;
     }
@@ -71,6 +77,15 @@ public static class TrackingServer
         if (roles.Public)
         {
             app.MapPublicTrackerApi();
+        }
+
+        if (roles.Web)
+        {
+            app.MapWebPortal();
+        }
+        else
+        {
+            app.MapGet("/", () => Results.Redirect("/scalar")).ExcludeFromDescription().AllowAnonymous();
         }
 
         return app;

@@ -22,7 +22,11 @@ public static class SecurityHeaders
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
             var isPage = context.Request.Path.StartsWithSegments("/scalar") || context.Request.Path.StartsWithSegments("/hangfire");
-            headers.ContentSecurityPolicy = isPage ? PagePolicy : ApiPolicy;
+            // A page that set its own policy (the GOV.UK pages' nonce policy) keeps it.
+            if (string.IsNullOrEmpty(headers.ContentSecurityPolicy))
+            {
+                headers.ContentSecurityPolicy = isPage ? PagePolicy : ApiPolicy;
+            }
             if (context.Request.IsHttps)
             {
                 headers.StrictTransportSecurity = "max-age=31536000; includeSubDomains";
