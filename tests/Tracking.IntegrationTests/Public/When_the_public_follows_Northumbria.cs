@@ -203,8 +203,9 @@ public sealed class When_the_public_follows_Northumbria(NorthumbriaFollowedUp wo
 
         var answers = await PublicTracker.EveryAnswer(_visitor, world.InspectionId);
 
-        foreach (var (path, body) in answers)
+        foreach (var (path, status, body) in answers)
         {
+            status.ShouldBe(HttpStatusCode.OK, path);
             foreach (var (field, marker) in world.Journey.Markers)
             {
                 body.ShouldNotContain(marker, Case.Insensitive, $"{path} shows the private {field}");
