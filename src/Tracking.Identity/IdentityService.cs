@@ -10,7 +10,12 @@ using Tracking.Identity.Consumers;
 using Tracking.Identity.Connect;
 using Tracking.Identity.Data;
 using Tracking.Identity.DemoPeople;
+using Tracking.Identity.Audit;
+using Tracking.Identity.Features.ManagePeople;
+using Tracking.Identity.Features.ViewMe;
+using Tracking.Identity.Invitations;
 using Tracking.Identity.Keys;
+using Tracking.Mail;
 using Tracking.Identity.People;
 using Tracking.Messaging.Bus;
 using Tracking.Messaging.Topology;
@@ -101,6 +106,12 @@ public static class IdentityService
             });
 
         builder.Services.AddSingleton<IPostConfigureOptions<JwtBearerOptions>, AcceptIdentityTokens>();
+        builder.AddTrackingMail();
+        builder.Services.AddScoped<AuditLog>();
+        builder.Services.AddScoped<InvitationMail>();
+        builder.Services.AddScoped<PeopleAdmin>();
+        // A deactivated person's cookie session ends within a minute, not the default half hour.
+        builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         builder.Services.AddHostedService<WebClientRegistration>();
         if (builder.Configuration.GetValue("Tracking:SeedDemoData", false))
         {
@@ -114,6 +125,7 @@ public static class IdentityService
     public static WebApplication MapIdentity(this WebApplication app)
     {
         app.MapAuthorize().MapToken().MapEndSession().MapUserInfo();
+        app.MapViewMe().MapManagePeople();
         app.MapRazorPagesOnce();
         return app;
     }

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Tracking.Identity.Audit;
+using Tracking.Identity.Invitations;
 using Tracking.Identity.People;
 using Tracking.Messaging;
 
@@ -17,10 +19,58 @@ public abstract class PeopleDbContext(DbContextOptions options) : MessagingDbCon
 
     public DbSet<Person> People => Set<Person>();
 
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+
+    /// <summary>Append-only: rows are added, never changed or removed (see SaveChanges).</summary>
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RefuseAuditRewrites();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RefuseAuditRewrites();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void RefuseAuditRewrites()
+    {
+        if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("The audit log is append-only.");
+        }
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfiguration(new PersonConfiguration());
+        modelBuilder.Entity<Invitation>(invitation =>
+        {
+            invitation.ToTable("invitations");
+            invitation.HasKey(i => i.Id);
+            invitation.Property(i => i.CodeHash).HasMaxLength(64);
+            invitation.HasIndex(i => i.CodeHash).IsUnique();
+            invitation.HasIndex(i => i.PersonId);
+            invitation.HasOne<Person>().WithMany().HasForeignKey(i => i.PersonId).IsRequired();
+        });
+        modelBuilder.Entity<AuditEntry>(entry =>
+        {
+            entry.ToTable("audit_log");
+            entry.HasKey(e => e.Id);
+            entry.Property(e => e.Action).HasMaxLength(40);
+            entry.Property(e => e.Actor).HasMaxLength(100);
+            entry.Property(e => e.PersonId).HasMaxLength(100);
+            entry.Property(e => e.Email).HasMaxLength(256);
+            entry.Property(e => e.IpAddress).HasMaxLength(64);
+            entry.Property(e => e.UserAgent).HasMaxLength(300);
+            entry.Property(e => e.Detail).HasMaxLength(1000);
+            entry.HasIndex(e => e.At);
+            entry.HasIndex(e => e.PersonId);
+        });
         modelBuilder.Entity<IdentityUserClaim<string>>(claim =>
         {
             claim.ToTable("person_claims");

@@ -22,5 +22,6 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         person.Property(p => p.Name).HasMaxLength(200);
         person.Property(p => p.Role).HasMaxLength(30);
         person.Property(p => p.ProviderId).HasMaxLength(64);
+        person.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
     }
 }

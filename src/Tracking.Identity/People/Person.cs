@@ -13,8 +13,10 @@ public sealed class Person : IdentityUser
     /// <summary>The provider a provider manager acts for; null for everyone else.</summary>
     public string? ProviderId { get; set; }
 
-    /// <summary>False once an admin deactivates them: no sign-in, no refresh.</summary>
-    public bool Active { get; set; } = true;
+    /// <summary>Invited until they set a password; Deactivated by an admin: no sign-in, no refresh.</summary>
+    public PersonStatus Status { get; set; } = PersonStatus.Active;
+
+    public bool Active => Status == PersonStatus.Active;
 
     /// <summary>Seeded demo people sign in without a second factor whatever the role's policy says.</summary>
     public bool MfaExempt { get; set; }

@@ -21,7 +21,9 @@ public static class SecurityHeaders
             headers["Referrer-Policy"] = "no-referrer";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
-            var isPage = context.Request.Path.StartsWithSegments("/scalar") || context.Request.Path.StartsWithSegments("/hangfire");
+            var path = context.Request.Path;
+            var isPage = path.StartsWithSegments("/scalar") || path.StartsWithSegments("/hangfire")
+                         || path.StartsWithSegments("/account") || path.StartsWithSegments("/admin");
             // A page that set its own policy (the GOV.UK pages' nonce policy) keeps it.
             if (string.IsNullOrEmpty(headers.ContentSecurityPolicy))
             {

@@ -35,6 +35,12 @@ public static class TrackingPolicies
     /// <summary>The Hangfire dashboard: inspectors, and planners read-only.</summary>
     public const string HangfireDashboard = "hangfire-dashboard";
 
+    /// <summary>Anyone with a valid token of a known role (their own account details).</summary>
+    public const string SignedIn = "signed-in";
+
+    /// <summary>Invite, change, deactivate and reactivate people: admins only.</summary>
+    public const string ManagePeople = "manage-people";
+
     public static AuthorizationBuilder AddTrackingPolicies(this AuthorizationBuilder builder) => builder
         // Anything not marked otherwise needs at least a valid token; the endpoint guard test keeps routes explicit.
         .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
@@ -46,5 +52,7 @@ public static class TrackingPolicies
         .AddPolicy(ReadSchedule, p => p.RequireRole(TrackingRoles.All))
         .AddPolicy(ManageSchedule, p => p.RequireRole(TrackingRoles.Planner))
         .AddPolicy(PlanReinspections, p => p.RequireRole(TrackingRoles.Planner, TrackingRoles.Inspector))
-        .AddPolicy(HangfireDashboard, p => p.RequireRole(TrackingRoles.Inspector, TrackingRoles.Planner));
+        .AddPolicy(HangfireDashboard, p => p.RequireRole(TrackingRoles.Inspector, TrackingRoles.Planner))
+        .AddPolicy(SignedIn, p => p.RequireRole(TrackingRoles.Known))
+        .AddPolicy(ManagePeople, p => p.RequireRole(TrackingRoles.Admin));
 }

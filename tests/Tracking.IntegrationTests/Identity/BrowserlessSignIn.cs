@@ -19,7 +19,14 @@ internal sealed class BrowserlessSignIn(TrackingHost host, string clientSecret)
     public const string RedirectUri = "http://localhost/signin-oidc";
     public const string Scopes = "openid profile email roles offline_access tracking-api";
 
-    private readonly HttpClient _browser = host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    private readonly HttpClient _browser = Browser(host);
+
+    private static HttpClient Browser(TrackingHost host)
+    {
+        var browser = host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        browser.DefaultRequestHeaders.UserAgent.ParseAdd("TrackingTests/1.0");
+        return browser;
+    }
 
     /// <summary>Signs in through the pages and returns the code the portal would receive at its redirect URI.</summary>
     public async Task<(string Code, string Verifier)> Code(string email, string password)

@@ -2,12 +2,13 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Tracking.Identity.Audit;
 using Tracking.Identity.People;
 
 namespace Tracking.Identity.Pages.Account;
 
 /// <summary>/account/sign-in: e-mail and password against ASP.NET Identity; failures count towards lockout.</summary>
-public sealed class SignInModel(SignInManager<Person> signIn, UserManager<Person> people) : PageModel
+public sealed class SignInModel(SignInManager<Person> signIn, UserManager<Person> people, AuditLog audit) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Enter your email address")]
@@ -35,20 +36,24 @@ public sealed class SignInModel(SignInManager<Person> signIn, UserManager<Person
         var person = await people.FindByEmailAsync(Email!);
         if (person is null || !person.Active)
         {
+            await audit.Write(AuditActions.SignInFailed, "anonymous", person?.Id, Email, person is null ? "no such person" : $"person is {person.Status}");
             return Refused("Enter a correct email address and password");
         }
 
         var result = await signIn.PasswordSignInAsync(person, Password!, isPersistent: false, lockoutOnFailure: true);
         if (result.IsLockedOut)
         {
+            await audit.Write(AuditActions.LockedOut, "anonymous", person.Id, Email);
             return Refused("You have entered the wrong details too many times. Try again in 15 minutes");
         }
 
         if (!result.Succeeded)
         {
+            await audit.Write(AuditActions.SignInFailed, "anonymous", person.Id, Email, "wrong password");
             return Refused("Enter a correct email address and password");
         }
 
+        await audit.Write(AuditActions.SignIn, person.Id, person.Id, Email);
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
     }
 

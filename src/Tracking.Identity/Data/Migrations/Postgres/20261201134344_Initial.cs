@@ -63,6 +63,27 @@ namespace Tracking.Identity.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "audit_log",
+                schema: "identity",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Action = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Actor = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    PersonId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    IpAddress = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    UserAgent = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    Detail = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_audit_log", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "idempotent_requests",
                 schema: "identity",
                 columns: table => new
@@ -142,7 +163,7 @@ namespace Tracking.Identity.Data.Migrations.Postgres
                     Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     Role = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
                     ProviderId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    Active = table.Column<bool>(type: "boolean", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     MfaExempt = table.Column<bool>(type: "boolean", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
@@ -189,6 +210,31 @@ namespace Tracking.Identity.Data.Migrations.Postgres
                         principalSchema: "identity",
                         principalTable: "OpenIddictApplications",
                         principalColumn: "Id");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "invitations",
+                schema: "identity",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PersonId = table.Column<string>(type: "text", nullable: false),
+                    CodeHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    IssuedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UsedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    WithdrawnAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_invitations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_invitations_people_PersonId",
+                        column: x => x.PersonId,
+                        principalSchema: "identity",
+                        principalTable: "people",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -355,6 +401,31 @@ namespace Tracking.Identity.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_audit_log_At",
+                schema: "identity",
+                table: "audit_log",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_audit_log_PersonId",
+                schema: "identity",
+                table: "audit_log",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_invitations_CodeHash",
+                schema: "identity",
+                table: "invitations",
+                column: "CodeHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_invitations_PersonId",
+                schema: "identity",
+                table: "invitations",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_outbox_archive_MessageId",
                 schema: "identity",
                 table: "outbox_archive",
@@ -418,11 +489,19 @@ namespace Tracking.Identity.Data.Migrations.Postgres
                 schema: "identity");
 
             migrationBuilder.DropTable(
+                name: "audit_log",
+                schema: "identity");
+
+            migrationBuilder.DropTable(
                 name: "idempotent_requests",
                 schema: "identity");
 
             migrationBuilder.DropTable(
                 name: "inbox_messages",
+                schema: "identity");
+
+            migrationBuilder.DropTable(
+                name: "invitations",
                 schema: "identity");
 
             migrationBuilder.DropTable(

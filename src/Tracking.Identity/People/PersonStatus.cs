@@ -1,0 +1,3 @@
+namespace Tracking.Identity.People;
+
+public enum PersonStatus { Invited, Active, Deactivated }
