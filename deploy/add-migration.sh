@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Adds one EF Core migration, under the same name, for both database providers of one service:
-#   deploy/add-migration.sh NAME SERVICE      (SERVICE: recommendations | scheduling | planning)
+#   deploy/add-migration.sh NAME SERVICE      (SERVICE: recommendations | scheduling | planning | identity)
 # Each service has an abstract context and one derived context per provider with its own migrations folder;
 # the design-time factories next to the contexts mean no database is needed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if [ "$#" -ne 2 ]; then
-  echo "usage: $0 NAME SERVICE   (SERVICE: recommendations | scheduling | planning)" >&2
+  echo "usage: $0 NAME SERVICE   (SERVICE: recommendations | scheduling | planning | identity)" >&2
   exit 2
 fi
 name="$1"
@@ -15,7 +15,8 @@ case "${2,,}" in
   recommendations) service=Recommendations ;;
   scheduling) service=Scheduling ;;
   planning) service=Planning ;;
-  *) echo "unknown service '$2': expected recommendations, scheduling or planning" >&2; exit 2 ;;
+  identity) service=Identity ;;
+  *) echo "unknown service '$2': expected recommendations, scheduling, planning or identity" >&2; exit 2 ;;
 esac
 if ! [[ "$name" =~ ^[A-Z][A-Za-z0-9]*$ ]]; then
   echo "migration name '$name' must be PascalCase letters and digits" >&2
@@ -39,8 +40,8 @@ for provider in Sqlite Postgres; do
   stray="${project}/Tracking/${service}/Data/Migrations/${provider}"
   if [ -d "$stray" ]; then
     mv "$stray"/*ModelSnapshot.cs "${project}/Data/Migrations/${provider}/"
-    rm -rf "${project}/Tracking"
   fi
 done
+rm -rf "${project}/Tracking"
 
 echo "added migration ${name} to ${project}/Data/Migrations/{Sqlite,Postgres}"

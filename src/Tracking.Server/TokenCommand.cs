@@ -59,7 +59,7 @@ public static class TokenCommand
 
         if (role is null)
         {
-            error.WriteLine($"Usage: token --role {string.Join("|", TrackingRoles.All)} [--provider <id>]... [--name <name>] [--email <email>] [--hours <n>]");
+            error.WriteLine($"Usage: token --role {string.Join("|", TrackingRoles.Known)} [--provider <id>]... [--name <name>] [--email <email>] [--hours <n>]");
             return 2;
         }
 

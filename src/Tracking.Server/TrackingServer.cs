@@ -1,3 +1,4 @@
+using Tracking.Identity;
 using Tracking.Planning;
 using Tracking.Recommendations;
 using Tracking.Scheduling;
@@ -12,7 +13,7 @@ namespace Tracking.Server;
 public static class TrackingServer
 {
     /// <summary>Every service's queue, known to every process: a new service adds its queue here and gets it declared everywhere.</summary>
-    public static readonly MessagingTopology Topology = new(RecommendationsService.Queue, SchedulingService.Queue, PlanningService.Queue);
+    public static readonly MessagingTopology Topology = new(RecommendationsService.Queue, SchedulingService.Queue, PlanningService.Queue, IdentityService.Queue);
 
     public static WebApplicationBuilder AddTrackingServices(this WebApplicationBuilder builder)
     {
@@ -40,6 +41,11 @@ public static class TrackingServer
             builder.AddPlanningService();
         }
 
+        if (roles.Identity)
+        {
+            builder.AddIdentityService();
+        }
+
         if (roles.Web)
         {
             builder.AddWebPortal();
@@ -52,6 +58,11 @@ public static class TrackingServer
     public static WebApplication MapTrackingServices(this WebApplication app)
     {
         var roles = ServerRoles.From(app.Configuration);
+        if (roles.Identity)
+        {
+            app.UseIdentityRequests();
+        }
+
         app.MapServiceDefaults();
         if (roles.Recommendations)
         {
@@ -66,6 +77,11 @@ public static class TrackingServer
         if (roles.Planning)
         {
             app.MapPlanningApi();
+        }
+
+        if (roles.Identity)
+        {
+            app.MapIdentity();
         }
 
         if (roles.Web)

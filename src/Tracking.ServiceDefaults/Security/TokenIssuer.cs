@@ -15,9 +15,9 @@ public sealed class TokenIssuer(AuthSettings settings, SecurityKey key, TimeProv
             throw new InvalidOperationException("Tokens come from the configured authority; this server does not mint its own.");
         }
 
-        if (!TrackingRoles.All.Contains(role))
+        if (!TrackingRoles.Known.Contains(role))
         {
-            throw new ArgumentException($"Unknown role '{role}'; use one of: {string.Join(", ", TrackingRoles.All)}.", nameof(role));
+            throw new ArgumentException($"Unknown role '{role}'; use one of: {string.Join(", ", TrackingRoles.Known)}.", nameof(role));
         }
 
         var providers = providerIds?.ToList() ?? [];

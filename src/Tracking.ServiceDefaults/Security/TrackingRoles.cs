@@ -1,13 +1,20 @@
 namespace Tracking.ServiceDefaults.Security;
 
-/// <summary>The three groups of people who use Tracking, as they appear in the token's role claim.</summary>
+/// <summary>The groups of people who use Tracking, as they appear in the token's role claim.</summary>
 public static class TrackingRoles
 {
     public const string Inspector = "inspector";
     public const string ProviderManager = "provider-manager";
     public const string Planner = "planner";
 
+    /// <summary>Manages people and operations; sees no inspection data by this role alone.</summary>
+    public const string Admin = "admin";
+
+    /// <summary>The three roles that work on recommendations (the policies' "everyone").</summary>
     public static readonly string[] All = [Inspector, ProviderManager, Planner];
+
+    /// <summary>Every role a token may carry.</summary>
+    public static readonly string[] Known = [Inspector, ProviderManager, Planner, Admin];
 }
 
 /// <summary>Claim types Tracking reads from a token.</summary>

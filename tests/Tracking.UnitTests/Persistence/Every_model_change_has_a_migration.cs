@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Tracking.Identity.Data;
 using Tracking.Planning.Data;
 using Tracking.Recommendations.Data;
 using Tracking.Scheduling.Data;
@@ -17,6 +18,7 @@ public sealed class Every_model_change_has_a_migration
         nameof(RecommendationsSqliteDbContext), nameof(RecommendationsPostgresDbContext),
         nameof(SchedulingSqliteDbContext), nameof(SchedulingPostgresDbContext),
         nameof(PlanningSqliteDbContext), nameof(PlanningPostgresDbContext),
+        nameof(IdentitySqliteDbContext), nameof(IdentityPostgresDbContext),
     ];
 
     [Theory]
@@ -38,6 +40,8 @@ public sealed class Every_model_change_has_a_migration
         nameof(SchedulingPostgresDbContext) => Design<SchedulingPostgresDesignFactory, SchedulingPostgresDbContext>(),
         nameof(PlanningSqliteDbContext) => Design<PlanningSqliteDesignFactory, PlanningSqliteDbContext>(),
         nameof(PlanningPostgresDbContext) => Design<PlanningPostgresDesignFactory, PlanningPostgresDbContext>(),
+        nameof(IdentitySqliteDbContext) => Design<IdentitySqliteDesignFactory, IdentitySqliteDbContext>(),
+        nameof(IdentityPostgresDbContext) => Design<IdentityPostgresDesignFactory, IdentityPostgresDbContext>(),
         _ => throw new ArgumentOutOfRangeException(nameof(context), context, "not a service context"),
     };
 
