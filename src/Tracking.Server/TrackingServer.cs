@@ -77,6 +77,10 @@ public static class TrackingServer
         if (roles.Public)
         {
             app.MapPublicTrackerApi();
+            if (!roles.Web)
+            {
+                app.MapPublicTrackerPages();
+            }
         }
 
         if (roles.Web)
