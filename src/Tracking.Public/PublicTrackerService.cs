@@ -17,6 +17,7 @@ using Tracking.Public.Features.ViewInspection;
 using Tracking.Public.Features.ViewProvider;
 using Tracking.Public.Http;
 using Tracking.ServiceDefaults.Persistence;
+using Tracking.Web.Ui;
 
 namespace Tracking.Public;
 
@@ -38,6 +39,7 @@ public static class PublicTrackerService
         builder.AddServiceMessaging<PublicTrackerDbContext>(Queue);
         builder.AddPublicRateLimit();
         builder.Services.AddScoped<PublicReads>();
+        builder.Services.AddRazorPages();
         return builder;
     }
 
@@ -51,6 +53,18 @@ public static class PublicTrackerService
             .MapDownloadOpenData()
             .MapFollowStatusChanges()
             .MapRebuildPublicReadModel();
+        app.MapGet("/public", () => Results.Redirect("/public/providers")).AllowAnonymous().ExcludeFromDescription();
+        return app;
+    }
+
+    /// <summary>
+    /// The GOV.UK pages under /public, with the shared layout's assets and support pages. Razor Pages are mapped once per
+    /// process: where the web role runs, its mapping serves these pages too, so the server calls this only without it.
+    /// </summary>
+    public static WebApplication MapPublicTrackerPages(this WebApplication app)
+    {
+        app.UseTrackingWebUi();
+        app.MapRazorPages();
         return app;
     }
 }

@@ -88,6 +88,10 @@ public static class TrackingServer
         if (roles.Public)
         {
             app.MapPublicTrackerApi();
+            if (!roles.Web)
+            {
+                app.MapPublicTrackerPages();
+            }
         }
 
         if (roles.Identity)
