@@ -33,7 +33,7 @@ public sealed partial class When_a_provider_manager_follows_up_a_recommendation(
         (await page.Locator(".govuk-error-summary").InnerTextAsync()).ShouldContain("Select whether you agree with the recommendation");
         await shots.Check(page, "respond-error");
         await page.GetByLabel("Agreed", new() { Exact = true }).CheckAsync();
-        await page.GetByLabel("Why (optional)").FillAsync("Risk of harm analysis becomes part of every assessment review.");
+        await page.GetByLabel("Why", new() { Exact = true }).FillAsync("Risk of harm analysis becomes part of every assessment review.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save response" }).ClickAsync();
         await page.GetByText("No actions planned yet.").WaitForAsync();
 
