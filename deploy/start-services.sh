@@ -12,6 +12,9 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 need_install=()
 command -v rabbitmqctl >/dev/null 2>&1 || need_install+=(rabbitmq-server)
 command -v pg_ctlcluster >/dev/null 2>&1 || need_install+=(postgresql)
+# The browser tests drive Debian's Chromium through Playwright (no `playwright install`); Node builds the GOV.UK assets.
+[ -x /usr/bin/chromium ] || need_install+=(chromium)
+command -v npm >/dev/null 2>&1 || need_install+=(npm)
 if [ ${#need_install[@]} -gt 0 ]; then
   echo "installing: ${need_install[*]}"
   as_root apt-get update -qq

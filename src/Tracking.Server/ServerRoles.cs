@@ -1,9 +1,9 @@
 namespace Tracking.Server;
 
 /// <summary>Which services this process hosts: `--roles all` (default) or a list such as `--roles scheduling,planning`.</summary>
-public sealed record ServerRoles(bool Recommendations, bool Scheduling, bool Planning, bool Identity = false)
+public sealed record ServerRoles(bool Recommendations, bool Scheduling, bool Planning, bool Identity = false, bool Web = false)
 {
-    public static readonly string[] Known = ["recommendations", "scheduling", "planning", "identity"];
+    public static readonly string[] Known = ["recommendations", "scheduling", "planning", "identity", "web"];
 
     public bool All => Recommendations && Scheduling && Planning && Identity;
 
@@ -33,6 +33,7 @@ public sealed record ServerRoles(bool Recommendations, bool Scheduling, bool Pla
                 $"Unknown role(s) '{string.Join(", ", unknown)}' in '{raw}'. Use 'all' or a comma-separated list of: {string.Join(", ", Known)}.");
         }
 
-        return new ServerRoles(names.Contains("recommendations"), names.Contains("scheduling"), names.Contains("planning"), names.Contains("identity"));
+        return new ServerRoles(names.Contains("recommendations"), names.Contains("scheduling"), names.Contains("planning"),
+            names.Contains("identity"), names.Contains("web"));
     }
 }

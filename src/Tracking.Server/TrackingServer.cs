@@ -2,6 +2,7 @@ using Tracking.Identity;
 using Tracking.Planning;
 using Tracking.Recommendations;
 using Tracking.Scheduling;
+using Tracking.Web;
 using Tracking.ServiceDefaults.Hosting;
 using Tracking.Messaging.Bus;
 using Tracking.Messaging.Topology;
@@ -45,6 +46,11 @@ public static class TrackingServer
             builder.AddIdentityService();
         }
 
+        if (roles.Web)
+        {
+            builder.AddWebPortal();
+        }
+
         builder.AddMessageBus(Topology);
         return builder;
     }
@@ -76,6 +82,15 @@ public static class TrackingServer
         if (roles.Identity)
         {
             app.MapIdentity();
+        }
+
+        if (roles.Web)
+        {
+            app.MapWebPortal();
+        }
+        else
+        {
+            app.MapGet("/", () => Results.Redirect("/scalar")).ExcludeFromDescription().AllowAnonymous();
         }
 
         return app;

@@ -24,13 +24,17 @@ public static class SecurityHeaders
             var path = context.Request.Path;
             var isPage = path.StartsWithSegments("/scalar") || path.StartsWithSegments("/hangfire")
                          || path.StartsWithSegments("/account") || path.StartsWithSegments("/admin");
-            headers.ContentSecurityPolicy = isPage ? PagePolicy : ApiPolicy;
+            // A page that set its own policy (the GOV.UK pages' nonce policy) keeps it.
+            if (string.IsNullOrEmpty(headers.ContentSecurityPolicy))
+            {
+                headers.ContentSecurityPolicy = isPage ? PagePolicy : ApiPolicy;
+            }
             if (context.Request.IsHttps)
             {
                 headers.StrictTransportSecurity = "max-age=31536000; includeSubDomains";
             }
 
-            if (!isPage)
+            if (!isPage && string.IsNullOrEmpty(headers.CacheControl))
             {
                 headers.CacheControl = "no-store";
             }

@@ -1,0 +1,35 @@
+namespace Tracking.Web.Api;
+
+// The parts of the recommendations and planning APIs' answers the pages show (docs/openapi/v1.json); enumerations stay strings.
+public sealed record ProviderRef(string Id, string Name, string Region);
+
+public sealed record OutstandingRow(Guid RecommendationId, Guid InspectionId, ProviderRef Provider, int Number, string Text, string Status,
+    DateOnly PublishedOn, DateOnly? NextDueOn, int OpenActions, int EvidenceAwaitingReview, bool Overdue, int DaysOverdue);
+
+public sealed record OutstandingPage(IReadOnlyList<OutstandingRow> Items, string? NextCursor);
+
+public sealed record ResponseView(int Version, string Response, string? Rationale, string RespondedBy, DateTimeOffset RespondedAt, bool Accepted);
+
+public sealed record ActionView(Guid Id, string Description, string OwnerName, string OwnerEmail, DateOnly TargetDate, string? MeasureOfSuccess,
+    bool Done, DateTimeOffset? CompletedAt);
+
+public sealed record EvidenceFileView(Guid Id, string Name, string ContentType, long Size);
+
+public sealed record EvidenceView(Guid Id, string Narrative, DateOnly EffectiveDate, IReadOnlyList<Guid> ActionIds, IReadOnlyList<EvidenceFileView> Files,
+    string SubmittedBy, DateTimeOffset SubmittedAt, string? Outcome, string? ProgressJudgement, string? ReviewComment, DateTimeOffset? ReviewedAt);
+
+public sealed record RevisionView(Guid Id, Guid? ActionId, DateOnly? CurrentDate, DateOnly RequestedDate, string Reason, string Decision,
+    string? DecisionComment, DateTimeOffset RequestedAt, DateTimeOffset? DecidedAt);
+
+public sealed record RecommendationDetail(Guid Id, Guid InspectionId, ProviderRef Provider, int Number, string Text, IReadOnlyList<string> Addressees,
+    IReadOnlyList<string> LinkedStandards, string Status, int Version, DateOnly? PublishedOn, DateOnly? TargetDate, DateOnly? NextDueOn,
+    ResponseView? Response, IReadOnlyList<ActionView> Actions, IReadOnlyList<EvidenceView> Evidence, IReadOnlyList<RevisionView> Revisions,
+    string? ClosedAs, string? ClosureComment, DateTimeOffset? ClosedAt);
+
+public sealed record HistoryLine(int Sequence, DateTimeOffset At, string By, string ByName, string Change, string What, string? Why);
+
+public sealed record UploadedFile(string Name, string ContentType, byte[] Content);
+
+public sealed record DeadlineRow(Guid Id, string Kind, Guid RecommendationId, Guid? ActionId, string ProviderId, DateOnly DueOn, string Status, bool Missed);
+
+public sealed record ScheduleView(IReadOnlyList<DeadlineRow> Deadlines);

@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
+using Tracking.Web.Api;
+using Tracking.Web.Evidence;
+using Tracking.Web.SignIn;
+using Tracking.Web.Ui;
+
+namespace Tracking.Web;
+
+public static class WebPortal
+{
+    public static WebApplicationBuilder AddWebPortal(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddRazorPages();
+        builder.Services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = ".Tracking.Antiforgery";
+            o.Cookie.SameSite = SameSiteMode.Lax;
+        });
+        builder.AddPortalSignIn();
+        builder.Services.AddHttpClient(nameof(TokenRefresh));
+        builder.Services.AddMemoryCache();
+        builder.Services.AddSingleton<PendingEvidence>();
+        var apiBase = builder.Configuration["Tracking:Web:ApiBaseAddress"] is { Length: > 0 } configured ? new Uri(configured) : null;
+        builder.Services.AddTransient<PersonTokenHandler>();
+        builder.Services.AddHttpClient<TrackingApi>(http => http.BaseAddress = ApiAddressHandler.Placeholder)
+            .AddHttpMessageHandler(services => new ApiAddressHandler(services.GetRequiredService<IHttpContextAccessor>(), apiBase))
+            .AddHttpMessageHandler<PersonTokenHandler>()
+            // Reads are retried on a brief failure; writes are not (a person sees the error and can send again).
+            .AddStandardResilienceHandler(o => o.Retry.DisableForUnsafeHttpMethods());
+        return builder;
+    }
+
+    public static WebApplication MapWebPortal(this WebApplication app)
+    {
+        app.UseTrackingWebUi();
+        const string mapped = "Tracking.RazorPagesMapped";
+        var properties = ((IApplicationBuilder)app).Properties;
+        if (!properties.ContainsKey(mapped))
+        {
+            // The identity role maps the same Razor Pages when it runs in this process.
+            properties[mapped] = true;
+            app.MapRazorPages();
+        }
+
+        return app;
+    }
+}
