@@ -16,6 +16,7 @@ using Tracking.Identity.Features.ViewMe;
 using Tracking.Identity.Invitations;
 using Tracking.Identity.Keys;
 using Tracking.Mail;
+using Tracking.Web.Ui;
 using Tracking.Identity.People;
 using Tracking.Messaging.Bus;
 using Tracking.Messaging.Topology;
@@ -124,6 +125,8 @@ public static class IdentityService
 
     public static WebApplication MapIdentity(this WebApplication app)
     {
+        // The shared GOV.UK assets and page policy; a no-op when the web role already applied them.
+        app.UseTrackingWebUi();
         app.MapAuthorize().MapToken().MapEndSession().MapUserInfo();
         app.MapViewMe().MapManagePeople();
         app.MapRazorPagesOnce();
