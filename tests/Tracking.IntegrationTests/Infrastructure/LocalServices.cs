@@ -22,7 +22,10 @@ public static class LocalServices
     {
         if (!await IsDatabaseUp())
         {
-            await Run("pg_ctlcluster", $"{await Cluster()} start");
+            // Started with every inherited descriptor above stderr closed: the daemon would otherwise keep the drill's
+            // `flock -x` lock open for as long as PostgreSQL runs, and every later test waiting for it would hang.
+            await Run("bash", ["-c", "for fd in /proc/$$/fd/*; do n=${fd##*/}; [ \"$n\" -gt 2 ] && eval \"exec $n>&-\"; done; exec \"$@\"",
+                "bash", "pg_ctlcluster", .. (await Cluster()).Split(' '), "start"]);
             await Run("pg_isready", "-q -t 30 -h 127.0.0.1");
         }
 
@@ -44,13 +47,16 @@ public static class LocalServices
         return $"{parts[0]} {parts[1]}";
     }
 
-    private static async Task<string> Run(string command, string arguments)
+    private static Task<string> Run(string command, string arguments) => Run(new ProcessStartInfo(command, arguments));
+
+    private static Task<string> Run(string command, IEnumerable<string> arguments) => Run(new ProcessStartInfo(command, arguments));
+
+    private static async Task<string> Run(ProcessStartInfo start)
     {
-        using var process = Process.Start(new ProcessStartInfo(command, arguments)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        })!;
+        var (command, arguments) = (start.FileName, string.Join(' ', start.ArgumentList.DefaultIfEmpty(start.Arguments)));
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        using var process = Process.Start(start)!;
         var output = await process.StandardOutput.ReadToEndAsync();
         var error = await process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
