@@ -140,17 +140,4 @@ public static class IdentityService
         return app;
     }
 
-    /// <summary>Razor Pages may be mapped by more than one service of this process (the portal too); map them once.</summary>
-    public static WebApplication MapRazorPagesOnce(this WebApplication app)
-    {
-        const string key = "Tracking.RazorPagesMapped";
-        var properties = ((IApplicationBuilder)app).Properties;
-        if (!properties.ContainsKey(key))
-        {
-            properties[key] = true;
-            app.MapRazorPages();
-        }
-
-        return app;
-    }
 }

@@ -57,14 +57,11 @@ public static class PublicTrackerService
         return app;
     }
 
-    /// <summary>
-    /// The GOV.UK pages under /public, with the shared layout's assets and support pages. Razor Pages are mapped once per
-    /// process: where the web role runs, its mapping serves these pages too, so the server calls this only without it.
-    /// </summary>
+    /// <summary>The GOV.UK pages under /public, with the shared layout's assets and support pages (Razor Pages are mapped once per process).</summary>
     public static WebApplication MapPublicTrackerPages(this WebApplication app)
     {
         app.UseTrackingWebUi();
-        app.MapRazorPages();
+        app.MapRazorPagesOnce();
         return app;
     }
 }

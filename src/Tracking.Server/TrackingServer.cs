@@ -88,10 +88,7 @@ public static class TrackingServer
         if (roles.Public)
         {
             app.MapPublicTrackerApi();
-            if (!roles.Web)
-            {
-                app.MapPublicTrackerPages();
-            }
+            app.MapPublicTrackerPages();
         }
 
         if (roles.Identity)

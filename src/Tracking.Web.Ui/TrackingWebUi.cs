@@ -46,4 +46,18 @@ public static class TrackingWebUi
         }).AllowAnonymous().ExcludeFromDescription();
         return app;
     }
+
+    /// <summary>Razor Pages are one endpoint set per process, whichever roles (identity, web, public) render pages: map them once.</summary>
+    public static WebApplication MapRazorPagesOnce(this WebApplication app)
+    {
+        const string key = "Tracking.RazorPagesMapped";
+        var properties = ((IApplicationBuilder)app).Properties;
+        if (!properties.ContainsKey(key))
+        {
+            properties[key] = true;
+            app.MapRazorPages();
+        }
+
+        return app;
+    }
 }

@@ -37,15 +37,7 @@ public static class WebPortal
     public static WebApplication MapWebPortal(this WebApplication app)
     {
         app.UseTrackingWebUi();
-        const string mapped = "Tracking.RazorPagesMapped";
-        var properties = ((IApplicationBuilder)app).Properties;
-        if (!properties.ContainsKey(mapped))
-        {
-            // The identity role maps the same Razor Pages when it runs in this process.
-            properties[mapped] = true;
-            app.MapRazorPages();
-        }
-
+        app.MapRazorPagesOnce();
         return app;
     }
 }
