@@ -32,6 +32,13 @@ public sealed class OutboxMessage
         OccurredAt = occurredAt.UtcDateTime,
     };
 
+    public void MarkSent(DateTimeOffset at)
+    {
+        SentAt = at.UtcDateTime;
+        Attempts++;
+        LastError = null;
+    }
+
     public void MarkFailed(string error)
     {
         Attempts++;

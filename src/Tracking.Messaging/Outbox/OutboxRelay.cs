@@ -15,15 +15,8 @@ public sealed class OutboxOptions
 
     public int BatchSize { get; set; } = 200;
 
-    /// <summary>The retry delay after a batch the broker did not take (all or part of it).</summary>
+    /// <summary>How long the relay sleeps when nothing woke it; also the retry delay after the broker failed.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
-
-    /// <summary>
-    /// How long an idle relay sleeps when nothing woke it. Every save that writes an event wakes this process's relay
-    /// at once, so this only bounds how late a row written elsewhere (another instance that died before relaying it) is
-    /// picked up; an idle process then asks its database once per interval instead of every second.
-    /// </summary>
-    public TimeSpan IdleInterval { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>A publish that has not been confirmed within this time is treated as failed and retried later.</summary>
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
@@ -65,29 +58,26 @@ public sealed class OutboxRelay<TContext>(
         var settings = options.Value;
         while (!stoppingToken.IsCancellationRequested)
         {
-            TimeSpan? wait;
+            int relayed;
             try
             {
-                var (claimed, sent) = await RelayBatch(settings, stoppingToken);
-                wait = sent < claimed ? settings.PollInterval
-                    : claimed < settings.BatchSize ? settings.IdleInterval
-                    : null;
+                relayed = await RelayBatch(settings, stoppingToken);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
                 logger.LogWarning(ex, "Outbox relay for {Context} failed; retrying", typeof(TContext).Name);
-                wait = settings.PollInterval;
+                relayed = 0;
             }
 
-            if (wait is { } interval)
+            if (relayed < settings.BatchSize)
             {
-                await signal.WaitAsync(interval, clock, stoppingToken);
+                await signal.WaitAsync(settings.PollInterval, stoppingToken);
             }
         }
     }
 
-    /// <summary>Publishes one batch of unsent messages; returns how many it claimed and how many of those were sent.</summary>
-    public async Task<(int Claimed, int Sent)> RelayBatch(OutboxOptions settings, CancellationToken cancellationToken)
+    /// <summary>Publishes one batch of unsent messages; returns how many were sent.</summary>
+    public async Task<int> RelayBatch(OutboxOptions settings, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
@@ -95,7 +85,7 @@ public sealed class OutboxRelay<TContext>(
         var batch = await ClaimBatch(db, settings.BatchSize, cancellationToken);
         if (batch.Count == 0)
         {
-            return (0, 0);
+            return 0;
         }
 
         // Publishes are pipelined: awaiting each confirm in turn would cap the relay at one round trip per event.
@@ -103,12 +93,13 @@ public sealed class OutboxRelay<TContext>(
         timeout.CancelAfter(settings.PublishTimeout);
         var results = await Task.WhenAll(batch.Select(m => TryPublish(m, timeout.Token)));
 
-        var sent = new List<long>(batch.Count);
+        var sent = 0;
         for (var i = 0; i < batch.Count; i++)
         {
             if (results[i] is null)
             {
-                sent.Add(batch[i].Sequence);
+                batch[i].MarkSent(clock.GetUtcNow());
+                sent++;
             }
             else
             {
@@ -116,28 +107,15 @@ public sealed class OutboxRelay<TContext>(
             }
         }
 
-        // Every published row marked in one statement, not one UPDATE (and a savepoint) per event.
-        var sentAt = clock.GetUtcNow().UtcDateTime;
-        if (sent.Count > 0)
-        {
-            await db.Outbox.Where(m => sent.Contains(m.Sequence)).ExecuteUpdateAsync(set => set
-                .SetProperty(m => m.SentAt, sentAt)
-                .SetProperty(m => m.Attempts, m => m.Attempts + 1)
-                .SetProperty(m => m.LastError, (string?)null), CancellationToken.None);
-        }
-        if (sent.Count < batch.Count)
-        {
-            await db.SaveChangesAsync(CancellationToken.None);
-        }
-
+        await db.SaveChangesAsync(CancellationToken.None);
         await transaction.CommitAsync(CancellationToken.None);
-        if (sent.Count < batch.Count)
+        if (sent < batch.Count)
         {
             logger.LogWarning("Outbox relay for {Context}: {Failed} of {Count} events not published yet: {Error}",
-                typeof(TContext).Name, batch.Count - sent.Count, batch.Count, results.First(r => r is not null));
+                typeof(TContext).Name, batch.Count - sent, batch.Count, results.First(r => r is not null));
         }
 
-        return (batch.Count, sent.Count);
+        return sent;
     }
 
     internal static Task<List<OutboxMessage>> ClaimBatch(TContext db, int size, CancellationToken cancellationToken)

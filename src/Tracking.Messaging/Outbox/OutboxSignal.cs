@@ -20,21 +20,24 @@ public sealed class OutboxSignal<TContext> : SaveChangesInterceptor where TConte
         return result;
     }
 
-    /// <summary>Returns when events were saved since the last wait, when the timeout has passed on the clock, or on cancellation.</summary>
-    public async Task WaitAsync(TimeSpan timeout, TimeProvider clock, CancellationToken cancellationToken)
+    public async Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
-        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var woken = _pending.WaitAsync(waiting.Token);
-        var timedOut = Task.Delay(timeout, clock, waiting.Token);
-        await Task.WhenAny(woken, timedOut);
-
-        // The loser is cancelled (and left unobserved); a semaphore wait already granted stays granted, so no wake-up is lost.
-        await waiting.CancelAsync();
+        try
+        {
+            await _pending.WaitAsync(timeout, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
     }
 
-    /// <summary>Wakes the relay for events written without a SaveChanges of their own (a replay marking rows unsent).</summary>
-    public void Notify()
+    private void Notify(DbContext? context)
     {
+        if (context is null || !context.ChangeTracker.Entries<OutboxMessage>().Any(e => e.Entity.SentAt is null))
+        {
+            return;
+        }
+
         try
         {
             _pending.Release();
@@ -42,14 +45,6 @@ public sealed class OutboxSignal<TContext> : SaveChangesInterceptor where TConte
         catch (SemaphoreFullException)
         {
             // Already signalled: the relay will pick up everything written so far in one pass.
-        }
-    }
-
-    private void Notify(DbContext? context)
-    {
-        if (context is not null && context.ChangeTracker.Entries<OutboxMessage>().Any(e => e.Entity.SentAt is null))
-        {
-            Notify();
         }
     }
 }

@@ -14,7 +14,7 @@ namespace Tracking.Messaging.Replay;
 /// original ids, so consumers that had them already skip them. A read-model rebuild and a new service's catch-up
 /// both ask for this. A service's own ReplayEventsConsumer (in its Consumers folder) derives from this.
 /// </summary>
-public abstract class ReplayOutbox<TContext>(TContext db, TimeProvider clock, OutboxSignal<TContext> relay, ILogger logger)
+public abstract class ReplayOutbox<TContext>(TContext db, TimeProvider clock, ILogger logger)
     : IdempotentConsumer<ReplayEvents, TContext>(db, clock)
     where TContext : MessagingDbContext
 {
@@ -36,9 +36,6 @@ public abstract class ReplayOutbox<TContext>(TContext db, TimeProvider clock, Ou
             .ExecuteUpdateAsync(set => set.SetProperty(m => m.SentAt, (DateTime?)null), ct);
         await transaction.CommitAsync(ct);
         Db.ChangeTracker.Clear();
-
-        // Rows marked unsent by SQL pass no SaveChanges that would wake the relay; an idle one would wait its interval.
-        relay.Notify();
         logger.LogInformation("Replaying {Count} events ({Restored} from the archive) from the {Context} outbox, as {RequestedBy} asked ({RequestId})",
             replayed, restored, typeof(TContext).Name, message.RequestedBy, message.RequestId);
     }
