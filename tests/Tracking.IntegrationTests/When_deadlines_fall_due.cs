@@ -382,9 +382,12 @@ public sealed class When_deadlines_fall_due : IAsyncLifetime
 
     private Task<List<T>> Raised<T>() => _host.Query(async sp =>
     {
-        var bodies = await sp.GetRequiredService<SchedulingDbContext>().Outbox.AsNoTracking()
-            .Where(m => m.MessageType == typeof(T).FullName).OrderBy(m => m.Sequence).Select(m => m.Body).ToListAsync();
-        return bodies.Select(b => JsonSerializer.Deserialize<T>(b, MessageJson.Options)!).ToList();
+        // A week after they were sent, events move to the archive (the moved clock runs the archiver): both are what was raised.
+        var db = sp.GetRequiredService<SchedulingDbContext>();
+        var type = typeof(T).FullName;
+        var sent = await db.Outbox.AsNoTracking().Where(m => m.MessageType == type).Select(m => new { m.Sequence, m.Body }).ToListAsync();
+        var archived = await db.OutboxArchive.AsNoTracking().Where(m => m.MessageType == type).Select(m => new { m.Sequence, m.Body }).ToListAsync();
+        return sent.Concat(archived).OrderBy(m => m.Sequence).Select(m => JsonSerializer.Deserialize<T>(m.Body, MessageJson.Options)!).ToList();
     });
 
     private async Task<List<T>> ForAction<T>(Guid actionId) where T : class =>
