@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using Microsoft.IdentityModel.Tokens;
-using Tracking.ServiceDefaults.Persistence;
 
 namespace Tracking.ServiceDefaults.Security;
 
@@ -16,24 +15,8 @@ public static class LocalSigningKey
             return Key(Convert.FromBase64String(settings.SigningKey));
         }
 
-        OwnerOnly.CreateFolder(dataFolder);
-        var path = Path.Combine(dataFolder, FileName);
-        if (!File.Exists(path))
-        {
-            var fresh = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-            try
-            {
-                using var stream = new FileStream(path, OwnerOnly.NewFile());
-                using var writer = new StreamWriter(stream);
-                writer.Write(fresh);
-            }
-            catch (IOException) when (File.Exists(path))
-            {
-                // Another process of this deployment created it first; use theirs.
-            }
-        }
-
-        return Key(Convert.FromBase64String(File.ReadAllText(path).Trim()));
+        var stored = DataFolderSecret.LoadOrCreate(dataFolder, FileName, () => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+        return Key(Convert.FromBase64String(stored));
     }
 
     private static SymmetricSecurityKey Key(byte[] bytes) =>
