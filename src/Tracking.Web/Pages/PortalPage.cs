@@ -7,7 +7,6 @@ using Tracking.ServiceDefaults.Security;
 using Tracking.Web.Api;
 using Tracking.Web.SignIn;
 using Tracking.Web.Ui.Errors;
-using Tracking.Web.Ui.Layout;
 
 namespace Tracking.Web.Pages;
 
@@ -25,12 +24,7 @@ public abstract class PortalPage : PageModel
 
     public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
     {
-        var path = HttpContext.Request.Path.Value ?? "/";
-        ViewData["Navigation"] = new List<NavigationItem>
-        {
-            new("Recommendations", "/", path == "/" || path.StartsWith("/recommendations", StringComparison.Ordinal)),
-            new("Sign out", "/sign-out", path == "/sign-out"),
-        };
+        ViewData["Navigation"] = PortalNavigation.For(User, HttpContext.Request.Path.Value ?? "/");
     }
 
     /// <summary>The GOV.UK "Page not found" page with a 404: for a missing recommendation and another provider's alike.</summary>
