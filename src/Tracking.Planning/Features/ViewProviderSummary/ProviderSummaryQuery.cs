@@ -10,6 +10,7 @@ public sealed record LastInspection(Guid Id, string? Title,
     [property: OpenApiEnum("Rating", "Outstanding", "Good", "RequiresImprovement", "Inadequate")] string? OverallRating, DateOnly? PublishedOn);
 
 /// <param name="Overdue">Outstanding recommendations with at least one missed deadline not yet cleared.</param>
+/// <param name="Escalated">Overdue ones with an uncleared missed deadline that scheduling has escalated.</param>
 public sealed record ProviderSummary(
     ProviderRef Provider,
     int Outstanding,
@@ -19,7 +20,8 @@ public sealed record ProviderSummary(
     DateOnly? OldestOutstandingPublishedOn,
     LastInspection? LastInspection,
     double AtLeastReasonableProgressShare,
-    double? AverageDaysToClose);
+    double? AverageDaysToClose,
+    int Escalated);
 
 public static class ProviderSummaryQuery
 {
@@ -41,6 +43,10 @@ public static class ProviderSummaryQuery
             .Where(r => r.Status != RecommendationStatuses.Closed
                 && db.MissedDeadlines.Any(d => d.RecommendationId == r.RecommendationId && !d.Cleared))
             .CountAsync(ct);
+        var escalated = await published
+            .Where(r => r.Status != RecommendationStatuses.Closed
+                && db.MissedDeadlines.Any(d => d.RecommendationId == r.RecommendationId && !d.Cleared && d.Escalated))
+            .CountAsync(ct);
         var open = byStatus.Where(s => s.Status != RecommendationStatuses.Closed).ToList();
         var total = byStatus.Sum(s => s.Count);
         var progressing = await published.CountAsync(r => r.LastProgressJudgement == "ReasonableProgress" || r.LastProgressJudgement == "GoodProgress", ct);
@@ -58,7 +64,8 @@ public static class ProviderSummaryQuery
                 ? new LastInspection(id, provider.LastInspectionTitle, provider.LastInspectionRating, provider.LastInspectionPublishedOn)
                 : null,
             total == 0 ? 0 : Math.Round((double)progressing / total, 3),
-            closures.Count == 0 ? null : Math.Round(closures.Average(c => (c.ClosedAt!.Value.Date - c.PublishedOn.ToDateTime(TimeOnly.MinValue)).TotalDays), 1));
+            closures.Count == 0 ? null : Math.Round(closures.Average(c => (c.ClosedAt!.Value.Date - c.PublishedOn.ToDateTime(TimeOnly.MinValue)).TotalDays), 1),
+            escalated);
     }
 
     private static int Lifecycle(string status) => RecommendationStatuses.All.ToList().IndexOf(status) is var at and >= 0 ? at : int.MaxValue;

@@ -10,18 +10,19 @@ namespace Tracking.Planning.Features.ViewRegions;
 /// <param name="AtLeastReasonableProgress">Outstanding ones whose last progress judgement is reasonable or good.</param>
 /// <param name="ReasonableProgressShare">That count as a share (0–1, four places) of the outstanding; null when none is outstanding.</param>
 /// <param name="OldestOpenPublishedOn">When the longest-outstanding recommendation was published.</param>
+/// <param name="Escalated">Overdue ones with an uncleared missed deadline that scheduling has escalated.</param>
 public sealed record ProviderFigures(
     ProviderRef Provider, int Outstanding, int Overdue, int AtLeastReasonableProgress, double? ReasonableProgressShare,
-    DateOnly? OldestOpenPublishedOn);
+    DateOnly? OldestOpenPublishedOn, int Escalated);
 
 /// <param name="Providers">Providers planning knows in the region (those the person may see).</param>
 public sealed record RegionFigures(
     string Region, int Providers, int Outstanding, int Overdue, int AtLeastReasonableProgress, double? ReasonableProgressShare,
-    DateOnly? OldestOpenPublishedOn);
+    DateOnly? OldestOpenPublishedOn, int Escalated);
 
 public sealed record NationalFigures(
     int Regions, int Providers, int Outstanding, int Overdue, int AtLeastReasonableProgress, double? ReasonableProgressShare,
-    DateOnly? OldestOpenPublishedOn);
+    DateOnly? OldestOpenPublishedOn, int Escalated);
 
 public sealed record RegionsOverview(IReadOnlyList<RegionFigures> Regions, NationalFigures National);
 
@@ -44,7 +45,7 @@ public static class RegionFiguresQuery
         var national = Total("", providers);
         return new RegionsOverview(regions, new NationalFigures(
             regions.Count, national.Providers, national.Outstanding, national.Overdue, national.AtLeastReasonableProgress,
-            national.ReasonableProgressShare, national.OldestOpenPublishedOn));
+            national.ReasonableProgressShare, national.OldestOpenPublishedOn, national.Escalated));
     }
 
     /// <summary>The region's providers ranked by risk of slippage, or null when the person can see no provider there.</summary>
@@ -89,6 +90,11 @@ public static class RegionFiguresQuery
             .GroupBy(r => r.ProviderId)
             .Select(g => new { ProviderId = g.Key, Overdue = g.Count() })
             .ToDictionaryAsync(c => c.ProviderId, c => c.Overdue, ct);
+        var escalated = await open
+            .Where(r => db.MissedDeadlines.Any(d => d.RecommendationId == r.RecommendationId && !d.Cleared && d.Escalated))
+            .GroupBy(r => r.ProviderId)
+            .Select(g => new { ProviderId = g.Key, Escalated = g.Count() })
+            .ToDictionaryAsync(c => c.ProviderId, c => c.Escalated, ct);
         return (await providers.ToListAsync(ct))
             .Select(p =>
             {
@@ -99,7 +105,8 @@ public static class RegionFiguresQuery
                     overdue.GetValueOrDefault(p.ProviderId),
                     c?.Reasonable ?? 0,
                     Share(c?.Reasonable ?? 0, c?.Outstanding ?? 0),
-                    c?.Oldest);
+                    c?.Oldest,
+                    escalated.GetValueOrDefault(p.ProviderId));
             })
             .ToList();
     }
@@ -110,7 +117,7 @@ public static class RegionFiguresQuery
         var reasonable = providers.Sum(p => p.AtLeastReasonableProgress);
         return new RegionFigures(
             region, providers.Count, outstanding, providers.Sum(p => p.Overdue), reasonable, Share(reasonable, outstanding),
-            providers.Min(p => p.OldestOpenPublishedOn));
+            providers.Min(p => p.OldestOpenPublishedOn), providers.Sum(p => p.Escalated));
     }
 
     private static double? Share(int part, int whole) => whole == 0 ? null : Math.Round((double)part / whole, 4);
