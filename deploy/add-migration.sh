@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Adds one EF Core migration, under the same name, for both database providers of one service:
-#   deploy/add-migration.sh NAME SERVICE      (SERVICE: recommendations | scheduling | planning | identity | public)
+#   deploy/add-migration.sh NAME SERVICE      (SERVICE: recommendations | scheduling | planning | identity | public | notifications)
 # Each service has an abstract context and one derived context per provider with its own migrations folder;
 # the design-time factories next to the contexts mean no database is needed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if [ "$#" -ne 2 ]; then
-  echo "usage: $0 NAME SERVICE   (SERVICE: recommendations | scheduling | planning | identity | public)" >&2
+  echo "usage: $0 NAME SERVICE   (SERVICE: recommendations | scheduling | planning | identity | public | notifications)" >&2
   exit 2
 fi
 name="$1"
@@ -17,7 +17,8 @@ case "${2,,}" in
   planning) service=Planning ;;
   identity) service=Identity ;;
   public) service=Public; context=PublicTracker ;;
-  *) echo "unknown service '$2': expected recommendations, scheduling, planning, identity or public" >&2; exit 2 ;;
+  notifications) service=Notifications ;;
+  *) echo "unknown service '$2': expected recommendations, scheduling, planning, identity, public or notifications" >&2; exit 2 ;;
 esac
 # The context's name is the service's unless it says otherwise (the public tracker's project is Tracking.Public).
 context="${context:-$service}"

@@ -1,12 +1,12 @@
 namespace Tracking.Server;
 
 /// <summary>Which services this process hosts: `--roles all` (default) or a list such as `--roles scheduling,planning`.</summary>
-public sealed record ServerRoles(bool Recommendations, bool Scheduling, bool Planning, bool Identity = false, bool Public = false, bool Web = false)
+public sealed record ServerRoles(bool Recommendations, bool Scheduling, bool Planning, bool Identity = false, bool Public = false, bool Web = false, bool Notifications = false)
 {
-    public static readonly string[] Known = ["recommendations", "scheduling", "planning", "identity", "public", "web"];
+    public static readonly string[] Known = ["recommendations", "scheduling", "planning", "identity", "public", "web", "notifications"];
 
     /// <summary>Every service that sends or receives messages runs here (the portal only calls HTTP APIs).</summary>
-    public bool All => Recommendations && Scheduling && Planning && Identity && Public;
+    public bool All => Recommendations && Scheduling && Planning && Identity && Public && Notifications;
 
     public static ServerRoles From(IConfiguration configuration)
     {
@@ -36,6 +36,7 @@ public sealed record ServerRoles(bool Recommendations, bool Scheduling, bool Pla
 
         return new ServerRoles(
             names.Contains("recommendations"), names.Contains("scheduling"), names.Contains("planning"),
-            Identity: names.Contains("identity"), Public: names.Contains("public"), Web: names.Contains("web"));
+            Identity: names.Contains("identity"), Public: names.Contains("public"), Web: names.Contains("web"),
+            Notifications: names.Contains("notifications"));
     }
 }

@@ -1,4 +1,5 @@
 using Tracking.Identity;
+using Tracking.Notifications;
 using Tracking.Planning;
 using Tracking.Public;
 using Tracking.Recommendations;
@@ -14,7 +15,7 @@ namespace Tracking.Server;
 public static class TrackingServer
 {
     /// <summary>Every service's queue, known to every process: a new service adds its queue here and gets it declared everywhere.</summary>
-    public static readonly MessagingTopology Topology = new(RecommendationsService.Queue, SchedulingService.Queue, PlanningService.Queue, PublicTrackerService.Queue, IdentityService.Queue);
+    public static readonly MessagingTopology Topology = new(RecommendationsService.Queue, SchedulingService.Queue, PlanningService.Queue, PublicTrackerService.Queue, IdentityService.Queue, NotificationsService.Queue);
 
     public static WebApplicationBuilder AddTrackingServices(this WebApplicationBuilder builder)
     {
@@ -50,6 +51,11 @@ public static class TrackingServer
         if (roles.Identity)
         {
             builder.AddIdentityService();
+        }
+
+        if (roles.Notifications)
+        {
+            builder.AddNotificationsService();
         }
 
         if (roles.Web)
@@ -94,6 +100,11 @@ public static class TrackingServer
         if (roles.Identity)
         {
             app.MapIdentity();
+        }
+
+        if (roles.Notifications)
+        {
+            app.MapNotificationsApi();
         }
 
         if (roles.Web)

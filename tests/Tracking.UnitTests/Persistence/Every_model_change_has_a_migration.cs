@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Tracking.Identity.Data;
+using Tracking.Notifications.Data;
 using Tracking.Planning.Data;
 using Tracking.Public.Data;
 using Tracking.Recommendations.Data;
@@ -21,6 +22,7 @@ public sealed class Every_model_change_has_a_migration
         nameof(PlanningSqliteDbContext), nameof(PlanningPostgresDbContext),
         nameof(PublicTrackerSqliteDbContext), nameof(PublicTrackerPostgresDbContext),
         nameof(IdentitySqliteDbContext), nameof(IdentityPostgresDbContext),
+        nameof(NotificationsSqliteDbContext), nameof(NotificationsPostgresDbContext),
     ];
 
     [Theory]
@@ -46,6 +48,8 @@ public sealed class Every_model_change_has_a_migration
         nameof(PublicTrackerPostgresDbContext) => Design<PublicTrackerPostgresDesignFactory, PublicTrackerPostgresDbContext>(),
         nameof(IdentitySqliteDbContext) => Design<IdentitySqliteDesignFactory, IdentitySqliteDbContext>(),
         nameof(IdentityPostgresDbContext) => Design<IdentityPostgresDesignFactory, IdentityPostgresDbContext>(),
+        nameof(NotificationsSqliteDbContext) => Design<NotificationsSqliteDesignFactory, NotificationsSqliteDbContext>(),
+        nameof(NotificationsPostgresDbContext) => Design<NotificationsPostgresDesignFactory, NotificationsPostgresDbContext>(),
         _ => throw new ArgumentOutOfRangeException(nameof(context), context, "not a service context"),
     };
 

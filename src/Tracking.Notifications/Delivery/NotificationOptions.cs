@@ -1,0 +1,24 @@
+namespace Tracking.Notifications.Delivery;
+
+/// <summary>Section Tracking:Notifications: how the mail queue is worked and when digests go out.</summary>
+public sealed class NotificationOptions
+{
+    public const string Section = "Tracking:Notifications";
+
+    /// <summary>How long the dispatcher sleeps when nothing woke it.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Attempts before a message is given up (and shown as a failure to admins).</summary>
+    public int MaxAttempts { get; set; } = 6;
+
+    /// <summary>The wait after the first failure; it doubles after each further one (30 s, 1 min, 2 min, …).</summary>
+    public TimeSpan FirstRetryAfter { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long a dispatcher holds a message it is sending before another may take it over.</summary>
+    public TimeSpan ClaimFor { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>UK time (Europe/London) of the daily digest.</summary>
+    public TimeOnly DigestTime { get; set; } = new(7, 0);
+
+    public int BatchSize { get; set; } = 20;
+}

@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Tracking.Notifications.Delivery;
+
+/// <summary>Wakes the dispatcher as soon as a SaveChanges has queued mail, instead of waiting for its poll.</summary>
+public sealed class NotificationSignal : SaveChangesInterceptor
+{
+    private readonly SemaphoreSlim _pending = new(0, 1);
+
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context?.ChangeTracker.Entries<Notification>().Any(e => e.Entity.Status == NotificationStatus.Queued) == true)
+        {
+            Release();
+        }
+
+        return ValueTask.FromResult(result);
+    }
+
+    public void Release()
+    {
+        try
+        {
+            _pending.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // Already signalled: the next pass takes everything queued so far.
+        }
+    }
+
+    public async Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _pending.WaitAsync(timeout, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+    }
+}
