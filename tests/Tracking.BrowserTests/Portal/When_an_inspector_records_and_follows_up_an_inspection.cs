@@ -35,7 +35,7 @@ public sealed class When_an_inspector_records_and_follows_up_an_inspection(Porta
         await page.GetByRole(AriaRole.Button, new() { Name = "Record an inspection" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
         (await page.TitleAsync()).ShouldStartWith("Error: ");
-        (await page.Locator(".govuk-error-summary").InnerTextAsync()).ShouldContain("Enter the provider's name");
+        (await page.Locator(".govuk-error-summary li").First.InnerTextAsync()).ShouldBe("Enter the provider's name");
         await shots.Check(page, "provider-error");
         await page.GetByLabel("Provider's name").FillAsync("Durham Tees Valley CRC");
         await page.GetByLabel("Provider's id").FillAsync(ProviderId);
@@ -47,7 +47,10 @@ public sealed class When_an_inspector_records_and_follows_up_an_inspection(Porta
 
         await page.GetByRole(AriaRole.Heading, new() { Name = "Rate each standard" }).WaitForAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
-        (await page.Locator(".govuk-error-summary li").CountAsync()).ShouldBe(11);
+        var summary = page.Locator(".govuk-error-summary li");
+        (await summary.CountAsync()).ShouldBe(11);
+        (await summary.First.InnerTextAsync()).ShouldBe("Select a rating for 1.1 Leadership", "the summary lists errors in the order of the fields");
+        (await summary.Last.InnerTextAsync()).ShouldBe("Select the overall rating");
         await shots.Check(page, "ratings-error");
         var ratings = new[] { "Good", "RequiresImprovement", "Good", "Outstanding", "RequiresImprovement", "Inadequate", "Good", "RequiresImprovement", "Good", "Inadequate" };
         var codes = new[] { "1-1", "1-2", "1-3", "1-4", "2-1", "2-2", "2-3", "2-4", "3-1", "3-2" };

@@ -16,6 +16,8 @@ public sealed class RatingsModel(PendingInspection pending) : InspectionStepPage
         : key == OverallKey ? Draft.OverallRating
         : InspectionFramework.Standards.Where(s => KeyFor(s.Code) == key).Select(s => Draft.Ratings.GetValueOrDefault(s.Code)).FirstOrDefault();
 
+    public string ErrorOrder => string.Join(",", InspectionFramework.Standards.Select(s => KeyFor(s.Code)).Append(OverallKey));
+
     public IActionResult OnGet() => Page();
 
     public IActionResult OnPost()
