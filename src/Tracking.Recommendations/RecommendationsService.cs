@@ -6,10 +6,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Tracking.Recommendations.Data;
 using Tracking.Recommendations.Demo;
+using Tracking.Recommendations.Features.ListInspections;
 using Tracking.Recommendations.Features.PublishInspection;
 using Tracking.Recommendations.Features.RecordInspection;
 using Tracking.Recommendations.Features.ViewInspection;
 using Tracking.Recommendations.Features.ViewRecommendations;
+using Tracking.Recommendations.Features.ViewWorkQueues;
 using Tracking.ServiceDefaults.Persistence;
 using Tracking.Contracts;
 using Tracking.Messaging.Bus;
@@ -65,6 +67,7 @@ public static class RecommendationsService
         app.MapGroup("/api/inspections").WithTags("Inspections")
             .AddEndpointFilter<IdempotencyFilter<RecommendationsDbContext>>()
             .HonoursIdempotencyKey()
+            .MapListInspections()
             .MapRecordInspection()
             .MapViewInspection()
             .MapPublishInspection();
@@ -72,6 +75,7 @@ public static class RecommendationsService
             .AddEndpointFilter<IdempotencyFilter<RecommendationsDbContext>>()
             .HonoursIdempotencyKey()
             .MapViewRecommendations()
+            .MapViewWorkQueues()
             .MapViewHistory()
             .MapRespondToRecommendation()
             .MapAcceptResponse()

@@ -17,6 +17,13 @@ public sealed class ErrorSummaryTagHelper : TagHelper
     [HtmlAttributeNotBound]
     public ViewContext ViewContext { get; set; } = null!;
 
+    /// <summary>
+    /// The form's keys in page order, comma-separated: ModelState lists its keys in its own order (shortest first), and
+    /// the design system wants the summary in the order of the fields. Keys not named keep their order after these.
+    /// </summary>
+    [HtmlAttributeName("order")]
+    public string? FieldOrder { get; set; }
+
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         output.TagName = null;
@@ -24,6 +31,11 @@ public sealed class ErrorSummaryTagHelper : TagHelper
             .Where(entry => entry.Value is { Errors.Count: > 0 })
             .SelectMany(entry => entry.Value!.Errors.Select(error => (entry.Key, error.ErrorMessage)))
             .ToList();
+        if (FieldOrder is not null)
+        {
+            var order = FieldOrder.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList();
+            errors = errors.OrderBy(e => order.IndexOf(e.Key) is var at and >= 0 ? at : order.Count).ToList();
+        }
         if (errors.Count == 0)
         {
             output.SuppressOutput();

@@ -33,3 +33,27 @@ public sealed record UploadedFile(string Name, string ContentType, byte[] Conten
 public sealed record DeadlineRow(Guid Id, string Kind, Guid RecommendationId, Guid? ActionId, string ProviderId, DateOnly DueOn, string Status, bool Missed);
 
 public sealed record ScheduleView(IReadOnlyList<DeadlineRow> Deadlines);
+
+public sealed record ResponseToAccept(Guid RecommendationId, ProviderRef Provider, int Number, string Text, int Version, string Response,
+    DateTimeOffset RespondedAt);
+
+public sealed record EvidenceToReview(Guid RecommendationId, Guid EvidenceId, ProviderRef Provider, int Number, string Text, int Files,
+    DateTimeOffset SubmittedAt);
+
+public sealed record RevisionToDecide(Guid RecommendationId, Guid RevisionId, ProviderRef Provider, int Number, string Text, Guid? ActionId,
+    DateOnly? CurrentDate, DateOnly RequestedDate, string Reason, DateTimeOffset RequestedAt);
+
+public sealed record WorkQueues(IReadOnlyList<ResponseToAccept> Responses, IReadOnlyList<EvidenceToReview> Evidence,
+    IReadOnlyList<RevisionToDecide> Revisions);
+
+public sealed record InspectionSummary(Guid Id, ProviderRef Provider, string Title, DateOnly FieldworkStartedOn, DateOnly? FieldworkEndedOn,
+    string OverallRating, string Status, DateOnly? PublishedOn, int Recommendations);
+
+public sealed record StandardRatingView(string Code, string Name, string Rating);
+
+public sealed record InspectionRecommendation(Guid Id, int Number, string Text, IReadOnlyList<string> Addressees, IReadOnlyList<string> LinkedStandards,
+    string Status);
+
+public sealed record InspectionView(Guid Id, ProviderRef Provider, string Title, DateOnly FieldworkStartedOn, DateOnly? FieldworkEndedOn,
+    string OverallRating, string Status, DateOnly? PublishedOn, IReadOnlyList<StandardRatingView> Standards,
+    IReadOnlyList<InspectionRecommendation> Recommendations);

@@ -82,6 +82,18 @@ public sealed class TrackingApi(HttpClient http)
     public Task<ApiResult<RecommendationDetail>> Close(Guid id, string closedAs, string comment) =>
         Send<RecommendationDetail>(HttpMethod.Post, $"api/recommendations/{id}/close", new { closedAs, comment });
 
+    public Task<ApiResult<WorkQueues>> WorkQueues() => Send<WorkQueues>(HttpMethod.Get, "api/recommendations/work-queues");
+
+    public Task<ApiResult<List<InspectionSummary>>> Inspections() => Send<List<InspectionSummary>>(HttpMethod.Get, "api/inspections");
+
+    public Task<ApiResult<InspectionView>> Inspection(Guid id) => Send<InspectionView>(HttpMethod.Get, $"api/inspections/{id}");
+
+    /// <summary>Records a draft; the body is the API's RecordInspectionRequest.</summary>
+    public Task<ApiResult<InspectionView>> RecordInspection(object inspection) => Send<InspectionView>(HttpMethod.Post, "api/inspections", inspection);
+
+    public Task<ApiResult<InspectionView>> PublishInspection(Guid id, DateOnly? publishedOn) =>
+        Send<InspectionView>(HttpMethod.Post, $"api/inspections/{id}/publish", new { publishedOn });
+
     /// <summary>An evidence file as the API serves it; the caller streams it on and disposes the answer.</summary>
     public Task<HttpResponseMessage> EvidenceFile(Guid id, Guid evidenceId, Guid fileId) =>
         http.GetAsync($"api/recommendations/{id}/evidence/{evidenceId}/files/{fileId}", HttpCompletionOption.ResponseHeadersRead);

@@ -62,6 +62,35 @@ public static class Display
         _ => outcome,
     };
 
+    public static string Decision(string decision) => decision switch
+    {
+        "Pending" => "Awaiting decision",
+        "Approved" => "Approved",
+        "Refused" => "Refused",
+        _ => decision,
+    };
+
+    public static string DecisionTagClass(string decision) => decision switch
+    {
+        "Approved" => "govuk-tag govuk-tag--green",
+        "Refused" => "govuk-tag govuk-tag--red",
+        _ => "govuk-tag govuk-tag--yellow",
+    };
+
+    public static string Closure(string? closedAs) => closedAs switch
+    {
+        "Implemented" => "Implemented",
+        "NotImplemented" => "Not implemented",
+        null => "Not closed",
+        _ => closedAs,
+    };
+
+    public static string Rating(string rating) => rating switch
+    {
+        "RequiresImprovement" => "Requires improvement",
+        _ => rating,
+    };
+
     public static string Addressee(string addressee) => addressee switch
     {
         "Hmpps" => "HMPPS",

@@ -5,7 +5,7 @@ using Tracking.BrowserTests.Infrastructure;
 
 namespace Tracking.BrowserTests.Portal;
 
-/// <summary>The vertical slice: the demo CRC manager responds, plans an action and submits evidence; the demo inspector accepts and reviews it.</summary>
+/// <summary>The vertical slice: the demo CRC manager responds, plans an action, submits evidence and asks to move the action's date; the demo inspector accepts and reviews it.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed partial class When_a_provider_manager_follows_up_a_recommendation(PortalServer server, BrowserSession browser)
 {
@@ -76,6 +76,24 @@ public sealed partial class When_a_provider_manager_follows_up_a_recommendation(
         var evidence = submitted.GetProperty("evidence")[0];
         evidence.GetProperty("files").EnumerateArray().Select(f => f.GetProperty("name").GetString()).ShouldBe(["action-plan.pdf", "home-visits-chart.png"]);
         evidence.GetProperty("submittedBy").GetString().ShouldNotBeNullOrEmpty();
+
+        await page.GotoAsync($"/recommendations/{id}");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ask to move a date" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send request" }).ClickAsync();
+        (await page.Locator(".govuk-error-summary").InnerTextAsync()).ShouldContain("Select the date you want to move");
+        await shots.Check(page, "revision-error");
+        await page.GetByLabel("Train every practitioner in analysing risk of harm, due 31 March 2027").CheckAsync();
+        await page.GetByLabel("Day").FillAsync("30");
+        await page.GetByLabel("Month").FillAsync("6");
+        await page.GetByLabel("Year").FillAsync("2027");
+        await page.GetByLabel("Why does the date need to move?").FillAsync("The trainers are not available until June.");
+        await shots.Check(page, "revision");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send request" }).ClickAsync();
+        (await page.Locator("#revisions + table").InnerTextAsync()).ShouldContain("Awaiting decision");
+        var asked = (await Detail(id)).GetProperty("revisions").EnumerateArray().Single();
+        asked.GetProperty("decision").GetString().ShouldBe("Pending");
+        asked.GetProperty("requestedDate").GetString().ShouldBe("2027-06-30");
+        asked.GetProperty("actionId").GetGuid().ShouldBe(submitted.GetProperty("actions")[0].GetProperty("id").GetGuid());
 
         await page.SignOut();
         await page.SignIn(DemoPeople.Inspector, $"/recommendations/{id}");
