@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Tracking.Contracts;
+using Tracking.Identity.Data;
 using Tracking.Identity.People;
 using Tracking.ServiceDefaults.Security;
 
@@ -9,7 +11,8 @@ namespace Tracking.Identity.DemoPeople;
 
 /// <summary>
 /// The four demo people (README), added when demo data is on and they are missing. Exempt from MFA so a newcomer
-/// can sign in at once with the one published password.
+/// can sign in at once with the one published password. Each is announced with PersonActivated in the same save,
+/// so other services' directories (notifications) know them like anyone who completed an invitation.
 /// </summary>
 internal sealed class SeedDemoPeople(IServiceScopeFactory scopes, TimeProvider clock, ILogger<SeedDemoPeople> logger) : IHostedService
 {
@@ -27,6 +30,7 @@ internal sealed class SeedDemoPeople(IServiceScopeFactory scopes, TimeProvider c
     {
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<Person>>();
+        var db = scope.ServiceProvider.GetRequiredService<PeopleDbContext>();
         foreach (var (email, name, role, provider) in People)
         {
             if (await users.FindByEmailAsync(email) is not null)
@@ -34,8 +38,10 @@ internal sealed class SeedDemoPeople(IServiceScopeFactory scopes, TimeProvider c
                 continue;
             }
 
+            var now = clock.GetUtcNow();
             var person = new Person
             {
+                Id = Guid.NewGuid().ToString(),
                 UserName = email,
                 Email = email,
                 EmailConfirmed = true,
@@ -43,9 +49,16 @@ internal sealed class SeedDemoPeople(IServiceScopeFactory scopes, TimeProvider c
                 Role = role,
                 ProviderId = provider,
                 MfaExempt = true,
-                CreatedAt = clock.GetUtcNow().UtcDateTime,
+                CreatedAt = now.UtcDateTime,
             };
+            // The store's CreateAsync saves this context, so the event commits with the person or not at all.
+            db.Publish(new PersonActivated(Guid.Parse(person.Id), email, name, role, provider, now), now);
             var result = await users.CreateAsync(person, Password);
+            if (!result.Succeeded)
+            {
+                db.ChangeTracker.Clear();
+            }
+
             if (!result.Succeeded && await users.FindByEmailAsync(email) is null)
             {
                 throw new InvalidOperationException($"Demo person {email} could not be added: {string.Join("; ", result.Errors.Select(e => e.Description))}");

@@ -55,13 +55,22 @@ internal sealed class BrowserlessSignIn(TrackingHost host, string clientSecret)
         return (query["code"].ToString(), verifier);
     }
 
-    /// <summary>Posts a page's first form with its hidden fields (antiforgery, return URL) and the given values.</summary>
-    public async Task<HttpResponseMessage> PostForm(string pageUrl, Dictionary<string, string> values)
+    /// <summary>Signs in at identity's own page only (its cookie, no OIDC client), as an admin opening /admin would.</summary>
+    public async Task SignIn(string email, string password)
+    {
+        var response = await PostForm("/account/sign-in", new() { ["Email"] = email, ["Password"] = password });
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
+    }
+
+    public Task<HttpResponseMessage> Get(string url) => _browser.GetAsync(url);
+
+    /// <summary>Posts a page's first form (or the one the selector picks) with its hidden fields (antiforgery, return URL) and the given values.</summary>
+    public async Task<HttpResponseMessage> PostForm(string pageUrl, Dictionary<string, string> values, string formSelector = "form[method=post]")
     {
         var page = await _browser.GetAsync(pageUrl);
         page.StatusCode.ShouldBe(HttpStatusCode.OK);
         var document = new HtmlParser().ParseDocument(await page.Content.ReadAsStringAsync());
-        var form = document.QuerySelector("form[method=post]").ShouldNotBeNull();
+        var form = document.QuerySelector(formSelector).ShouldNotBeNull();
         var fields = form.QuerySelectorAll("input[type=hidden]")
             .Where(i => i.GetAttribute("name") is not null)
             .ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? "");

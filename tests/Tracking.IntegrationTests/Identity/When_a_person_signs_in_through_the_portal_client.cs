@@ -1,6 +1,10 @@
 using System.IdentityModel.Tokens.Jwt;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Tracking.Identity.Data;
 using Tracking.IntegrationTests.Infrastructure;
 
 namespace Tracking.IntegrationTests.Identity;
@@ -47,6 +51,27 @@ public sealed class When_a_person_signs_in_through_the_portal_client : IAsyncLif
         var idClaims = new JwtSecurityTokenHandler().ReadJwtToken(tokens.GetProperty("id_token").GetString()).Claims.ToList();
         idClaims.Single(c => c.Type == "name").Value.ShouldBe("Helen Ward");
         (await Recommendations(accessToken)).ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Each_demo_person_is_announced_once_as_activated_with_their_sub_as_person_id()
+    {
+        var (people, events) = await Host.Query(async sp =>
+        {
+            var db = sp.GetRequiredService<PeopleDbContext>();
+            var people = await db.People.AsNoTracking().ToDictionaryAsync(p => p.Email!, p => p.Id);
+            var bodies = await db.Outbox.AsNoTracking().Where(m => m.MessageType.EndsWith(".PersonActivated")).Select(m => m.Body).ToListAsync();
+            return (people, bodies.Select(b => JsonDocument.Parse(b).RootElement).ToList());
+        });
+
+        events.Select(e => e.GetProperty("email").GetString()).ShouldBe(
+            ["inspector@demo.tracking.test", "manager@demo.tracking.test", "planner@demo.tracking.test", "admin@demo.tracking.test"], ignoreOrder: true);
+        foreach (var activated in events)
+        {
+            activated.GetProperty("personId").GetGuid().ToString().ShouldBe(people[activated.GetProperty("email").GetString()!]);
+        }
+
+        events.Single(e => e.GetProperty("role").GetString() == "provider-manager").GetProperty("providerId").GetString().ShouldBe("northumbria-crc");
     }
 
     [Fact]
