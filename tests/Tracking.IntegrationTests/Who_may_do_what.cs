@@ -156,6 +156,8 @@ public sealed class Who_may_do_what(TwoProvidersFixture world) : IClassFixture<T
         Row("GET /api/inspections/{inspection}", ok, ok, ok, missing);
         Row("GET /api/recommendations", ok, ok, ok, ok);
         Row("GET /api/recommendations/{recommendation}", ok, ok, ok, missing);
+        Row("GET /api/inspections", ok, ok, ok, ok);
+        Row("GET /api/recommendations/work-queues", ok, ok, ok, ok);
         Row("GET /api/planning/outstanding", ok, ok, ok, ok);
         Row("GET /api/planning/providers/{provider}/summary", ok, ok, ok, missing);
         Row("GET /hangfire", ok, ok, forbidden, forbidden);

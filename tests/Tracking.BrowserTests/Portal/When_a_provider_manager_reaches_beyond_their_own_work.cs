@@ -28,6 +28,14 @@ public sealed class When_a_provider_manager_reaches_beyond_their_own_work(Portal
         inspectorPage!.Status.ShouldBe(403);
         await page.GetByRole(AriaRole.Heading, new() { Name = "You cannot view this page" }).WaitForAsync();
         await shots.Check(page, "inspector-page-forbidden");
+
+        var navigation = await page.Locator(".govuk-service-navigation").InnerTextAsync();
+        navigation.ShouldNotContain("Work queues");
+        navigation.ShouldNotContain("Inspections");
+        foreach (var path in new[] { "/queues", "/queues/evidence", "/inspections", "/inspections/new", $"/recommendations/{own}/close" })
+        {
+            (await page.GotoAsync(path))!.Status.ShouldBe(403, path);
+        }
     }
 
     private async Task<Guid> PublishedRecommendationOfAnotherProvider()
