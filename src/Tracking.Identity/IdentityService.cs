@@ -18,6 +18,7 @@ using Tracking.Identity.Keys;
 using Tracking.Mail;
 using Tracking.Web.Ui;
 using Tracking.Identity.People;
+using Tracking.Identity.TwoFactor;
 using Tracking.Messaging.Bus;
 using Tracking.Messaging.Topology;
 using Tracking.ServiceDefaults.Persistence;
@@ -39,6 +40,7 @@ public static class IdentityService
         var settings = IdentitySettings.From(builder.Configuration);
         var keys = IdentityKeys.Load(builder.Configuration);
         builder.Services.AddSingleton(settings);
+        builder.Services.AddSingleton(MfaPolicy.From(builder.Configuration));
         builder.Services.AddSingleton(keys);
         builder.AddServiceDatabase<PeopleDbContext, IdentitySqliteDbContext, IdentityPostgresDbContext>(PeopleDbContext.ServiceName);
         builder.AddServiceMessaging<PeopleDbContext>(Queue);

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Routing;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
 using Tracking.Identity.People;
+using Tracking.Identity.TwoFactor;
 using Tracking.ServiceDefaults.Security;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -24,7 +25,7 @@ internal static class AuthorizeEndpoint
         return app;
     }
 
-    private static async Task<IResult> Authorize(HttpContext context, UserManager<Person> people, AuthSettings auth)
+    private static async Task<IResult> Authorize(HttpContext context, UserManager<Person> people, AuthSettings auth, MfaPolicy mfa)
     {
         var request = context.GetOpenIddictServerRequest()
                       ?? throw new InvalidOperationException("The OpenID Connect request cannot be retrieved.");
@@ -44,6 +45,12 @@ internal static class AuthorizeEndpoint
             return Results.Challenge(
                 new AuthenticationProperties { RedirectUri = context.Request.PathBase + context.Request.Path + QueryString.Create(parameters) },
                 [IdentityConstants.ApplicationScheme]);
+        }
+
+        if (mfa.MustSetUp(person))
+        {
+            // No code for a client until a person whose role needs a second factor has one; then back to this request.
+            return Results.Redirect("/account/security?ReturnUrl=" + Uri.EscapeDataString(context.Request.PathBase + context.Request.Path + context.Request.QueryString));
         }
 
         var principal = PersonClaims.For(person, request.GetScopes(), auth.Audience);

@@ -31,6 +31,27 @@ internal sealed class BrowserlessSignIn(TrackingHost host, string clientSecret)
     /// <summary>Signs in through the pages and returns the code the portal would receive at its redirect URI.</summary>
     public async Task<(string Code, string Verifier)> Code(string email, string password)
     {
+        var (authorize, verifier) = Authorization();
+        var toSignIn = await Redirected(await _browser.GetAsync(authorize));
+        toSignIn.AbsolutePath.ShouldBe("/account/sign-in");
+        var back = await Redirected(await PostForm(toSignIn.PathAndQuery, new() { ["Email"] = email, ["Password"] = password }));
+        back.AbsolutePath.ShouldBe("/connect/authorize");
+        return (await CodeAt(back), verifier);
+    }
+
+    /// <summary>Follows an authorize request that should now succeed to the portal's redirect URI and returns the code.</summary>
+    public async Task<string> CodeAt(Uri authorize)
+    {
+        var atClient = await Redirected(await _browser.GetAsync(authorize.PathAndQuery));
+        atClient.GetLeftPart(UriPartial.Path).ShouldBe(RedirectUri);
+        var query = QueryHelpers.ParseQuery(atClient.Query);
+        query["state"].ToString().ShouldBe("state-1");
+        return query["code"].ToString();
+    }
+
+    /// <summary>A fresh authorize request (code + PKCE) and the verifier to redeem its code with.</summary>
+    public static (string Url, string Verifier) Authorization()
+    {
         var verifier = Base64Url(RandomNumberGenerator.GetBytes(32));
         var challenge = Base64Url(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
         var authorize = QueryHelpers.AddQueryString("/connect/authorize", new Dictionary<string, string?>
@@ -43,16 +64,7 @@ internal sealed class BrowserlessSignIn(TrackingHost host, string clientSecret)
             ["code_challenge"] = challenge,
             ["code_challenge_method"] = "S256",
         });
-
-        var toSignIn = await Redirected(await _browser.GetAsync(authorize));
-        toSignIn.AbsolutePath.ShouldBe("/account/sign-in");
-        var back = await Redirected(await PostForm(toSignIn.PathAndQuery, new() { ["Email"] = email, ["Password"] = password }));
-        back.AbsolutePath.ShouldBe("/connect/authorize");
-        var atClient = await Redirected(await _browser.GetAsync(back.PathAndQuery));
-        atClient.GetLeftPart(UriPartial.Path).ShouldBe(RedirectUri);
-        var query = QueryHelpers.ParseQuery(atClient.Query);
-        query["state"].ToString().ShouldBe("state-1");
-        return (query["code"].ToString(), verifier);
+        return (authorize, verifier);
     }
 
     /// <summary>Signs in at identity's own page only (its cookie, no OIDC client), as an admin opening /admin would.</summary>
@@ -112,7 +124,7 @@ internal sealed class BrowserlessSignIn(TrackingHost host, string clientSecret)
         return _browser.PostAsync("/connect/token", new FormUrlEncodedContent(form));
     }
 
-    private static async Task<Uri> Redirected(HttpResponseMessage response)
+    public static async Task<Uri> Redirected(HttpResponseMessage response)
     {
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
         var location = response.Headers.Location.ShouldNotBeNull();

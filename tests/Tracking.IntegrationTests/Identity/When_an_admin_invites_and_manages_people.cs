@@ -135,7 +135,7 @@ public sealed class When_an_admin_invites_and_manages_people : IAsyncLifetime
     public async Task A_deactivated_person_cannot_refresh_and_is_reactivated_once()
     {
         var email = $"leaver-{Guid.NewGuid():N}@example.org";
-        var id = (await Invite(email, "Lee Leaver", "inspector", null)).GetProperty("id").GetGuid();
+        var id = (await Invite(email, "Lee Leaver", "planner", null)).GetProperty("id").GetGuid();
         var portal = new BrowserlessSignIn(Host, ClientSecret);
         await portal.PostForm(InvitationLink(email).PathAndQuery, new() { ["Password"] = "Str0ng-Passw0rd!", ["ConfirmPassword"] = "Str0ng-Passw0rd!" });
         var fresh = new BrowserlessSignIn(Host, ClientSecret);

@@ -6,7 +6,9 @@ using Tracking.Contracts;
 using Tracking.Identity.Audit;
 using Tracking.Identity.Data;
 using Tracking.Identity.Invitations;
+using Microsoft.Extensions.DependencyInjection;
 using Tracking.Identity.People;
+using Tracking.Identity.TwoFactor;
 
 namespace Tracking.Identity.Pages.Account;
 
@@ -29,6 +31,9 @@ public sealed class InvitationModel(PeopleDbContext db, UserManager<Person> user
     public InvitationState? Unusable { get; private set; }
 
     public bool Completed { get; private set; }
+
+    /// <summary>Their role needs a second factor: set-up comes next, not the service.</summary>
+    public bool MfaRequired { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string code)
     {
@@ -77,6 +82,7 @@ public sealed class InvitationModel(PeopleDbContext db, UserManager<Person> user
 
         await signIn.SignInAsync(person, isPersistent: false);
         Completed = true;
+        MfaRequired = HttpContext.RequestServices.GetRequiredService<MfaPolicy>().MustSetUp(person);
         return Page();
     }
 

@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tracking.Identity.Audit;
+using Microsoft.Extensions.DependencyInjection;
 using Tracking.Identity.People;
+using Tracking.Identity.TwoFactor;
 
 namespace Tracking.Identity.Pages.Account;
 
@@ -47,6 +49,12 @@ public sealed class SignInModel(SignInManager<Person> signIn, UserManager<Person
             return Refused("You have entered the wrong details too many times. Try again in 15 minutes");
         }
 
+        if (result.RequiresTwoFactor)
+        {
+            // The password was right: the code is asked next, and the sign-in is written when it succeeds.
+            return RedirectToPage("TwoFactor", new { ReturnUrl = Next });
+        }
+
         if (!result.Succeeded)
         {
             await audit.Write(AuditActions.SignInFailed, "anonymous", person.Id, Email, "wrong password");
@@ -54,8 +62,12 @@ public sealed class SignInModel(SignInManager<Person> signIn, UserManager<Person
         }
 
         await audit.Write(AuditActions.SignIn, person.Id, person.Id, Email);
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+        return HttpContext.RequestServices.GetRequiredService<MfaPolicy>().MustSetUp(person)
+            ? RedirectToPage("Security", new { ReturnUrl = Next })
+            : LocalRedirect(Next);
     }
+
+    private string Next => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/";
 
     private PageResult Refused(string message)
     {

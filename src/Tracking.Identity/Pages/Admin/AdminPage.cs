@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.DependencyInjection;
 using Tracking.Identity.Features.ManagePeople;
 using Tracking.Identity.People;
+using Tracking.Identity.TwoFactor;
 using Tracking.ServiceDefaults.Http;
 using Tracking.ServiceDefaults.Security;
 using Tracking.Web.Ui.Layout;
@@ -36,6 +37,12 @@ public abstract class AdminPage : PageModel
         if (me is not { Active: true } || me.Role != TrackingRoles.Admin)
         {
             context.Result = new ViewResult { ViewName = "_AdminForbidden", StatusCode = StatusCodes.Status403Forbidden };
+            return;
+        }
+
+        if (HttpContext.RequestServices.GetRequiredService<MfaPolicy>().MustSetUp(me))
+        {
+            context.Result = new RedirectResult("/account/security?ReturnUrl=" + Uri.EscapeDataString(HttpContext.Request.Path + HttpContext.Request.QueryString));
             return;
         }
 
