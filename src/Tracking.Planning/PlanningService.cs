@@ -6,6 +6,7 @@ using Tracking.Planning.Data;
 using Tracking.Planning.Features.RebuildReadModel;
 using Tracking.Planning.Features.ExportOutstanding;
 using Tracking.Planning.Features.PlanReinspection;
+using Tracking.Planning.Features.ViewHistory;
 using Tracking.Planning.Features.ViewOutstanding;
 using Tracking.Planning.Features.ViewProviderSummary;
 using Tracking.Planning.Features.ViewRegions;
@@ -41,6 +42,7 @@ public static class PlanningService
             .MapViewRegions()
             .MapViewThemes()
             .MapViewProviderSummary()
+            .MapViewHistory()
             .MapPlanReinspection()
             .MapViewReinspectionPlans()
             .MapExportChecklist()

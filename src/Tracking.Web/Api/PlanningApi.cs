@@ -55,6 +55,9 @@ public sealed class PlanningApi(HttpClient http)
     public Task<ApiResult<PlannedOutstandingPage>> Outstanding(OutstandingFilters filters, string? after, int pageSize) =>
         Send<PlannedOutstandingPage>(HttpMethod.Get, $"api/planning/outstanding?{filters.ToQuery(after, pageSize)}");
 
+    public Task<ApiResult<PlanningHistory>> History(string? providerId, string? region) =>
+        Send<PlanningHistory>(HttpMethod.Get, "api/planning/history?" + new OutstandingFilters(providerId, region).ToQuery());
+
     /// <summary>An export as the API serves it (CSV or XLSX); the caller streams it on and disposes the answer.</summary>
     public Task<HttpResponseMessage> Download(string path) => http.GetAsync(path, HttpCompletionOption.ResponseHeadersRead);
 

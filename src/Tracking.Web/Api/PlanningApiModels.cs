@@ -41,3 +41,7 @@ public sealed record ReinspectionPlanView(Guid Id, ProviderRef Provider, DateOnl
     DateTime ChecklistAsOf, IReadOnlyList<DateOnly> MovedFrom, IReadOnlyList<ChecklistItem> Checklist);
 
 public sealed record ReinspectionPlanRow(Guid Id, ProviderRef Provider, DateOnly PlannedOn, string Kind, string Status, DateTime? FrozenAt);
+
+public sealed record HistoryPoint(DateOnly Day, int Open, int Closed, IReadOnlyDictionary<string, int> Judgements);
+
+public sealed record PlanningHistory(string? ProviderId, string? Region, string Interval, IReadOnlyList<HistoryPoint> Points);

@@ -10,11 +10,13 @@ namespace Tracking.Web.Charts;
 public static class ChartSvg
 {
     public const double Width = 640;
-    private const double Left = 180;
+    private const double Left = 56;
     private const double Right = 24;
     private const double Top = 16;
-    private const double BarHeight = 24;
-    private const double BarGap = 8;
+    private const double BarHeight = 20;
+    private const double BarLabel = 22;
+    private const double BarGap = 10;
+    private const double BarLeft = 8;
     private const double LineHeight = 240;
     private const double AxisSpace = 40;
     private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
@@ -56,19 +58,21 @@ public static class ChartSvg
     public static double Height(Chart chart) => chart.IsEmpty
         ? 80
         : chart.Kind == ChartKind.Bar
-            ? Top + (chart.Categories.Count * (BarHeight + BarGap)) + AxisSpace
+            ? Top + (chart.Categories.Count * BarRow) + AxisSpace
             : Top + LineHeight + AxisSpace + (chart.Series.Count * 20);
 
-    /// <summary>The bars' geometry: one row per category, its length on the value scale.</summary>
+    private const double BarRow = BarLabel + BarHeight + BarGap;
+
+    /// <summary>The bars' geometry: one row per category (its label above the bar, so long names fit), its length on the value scale.</summary>
     public static IReadOnlyList<(double X, double Y, double Width, double Height)> Bars(Chart chart, out LinearScale scale)
     {
         var values = chart.Series[0].Values;
-        scale = new LinearScale(values.DefaultIfEmpty(0).Max(), Left, Width - Right);
+        scale = new LinearScale(values.DefaultIfEmpty(0).Max(), BarLeft, Width - Right - 32);
         var bars = new List<(double, double, double, double)>();
         for (var i = 0; i < chart.Categories.Count; i++)
         {
             var value = i < values.Count ? values[i] : 0;
-            bars.Add((Left, Top + (i * (BarHeight + BarGap)), scale.Map(value) - Left, BarHeight));
+            bars.Add((BarLeft, Top + (i * BarRow) + BarLabel, scale.Map(value) - BarLeft, BarHeight));
         }
 
         return bars;
@@ -90,7 +94,7 @@ public static class ChartSvg
     private static void DrawBars(XElement svg, Chart chart)
     {
         var bars = Bars(chart, out var scale);
-        var axisY = Top + (chart.Categories.Count * (BarHeight + BarGap));
+        var axisY = Top + (chart.Categories.Count * BarRow);
         foreach (var tick in scale.Ticks)
         {
             var x = scale.Map(tick);
@@ -101,7 +105,7 @@ public static class ChartSvg
         {
             var (x, y, w, h) = bars[i];
             svg.Add(
-                Text(Left - 8, y + (h / 2) + 5, chart.Categories[i], "end"),
+                Text(x, y - 6, chart.Categories[i], "start"),
                 new XElement(Svg + "rect", new XAttribute("x", N(x)), new XAttribute("y", N(y)), new XAttribute("width", N(w)),
                     new XAttribute("height", N(h)), new XAttribute("fill", chart.Series[0].Colour)),
                 Text(x + w + 4, y + (h / 2) + 5, N(i < chart.Series[0].Values.Count ? chart.Series[0].Values[i] : 0), "start"));

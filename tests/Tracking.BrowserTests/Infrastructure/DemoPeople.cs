@@ -6,6 +6,7 @@ public static class DemoPeople
     public const string Password = "Demo-Passw0rd!";
     public const string Manager = "manager@demo.tracking.test";
     public const string Inspector = "inspector@demo.tracking.test";
+    public const string Planner = "planner@demo.tracking.test";
     public const string NorthumbriaId = "northumbria-crc";
 
     /// <summary>Opens the portal, is sent to the sign-in page, signs in and lands back on the page asked for.</summary>
@@ -36,6 +37,17 @@ public static class PortalPages
 {
     /// <summary>The home list comes from planning's read model, filled from events a moment after start: reload until it shows.</summary>
     public static async Task WaitForRecommendationList(this IPage page)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (await page.Locator("tbody tr").CountAsync() < 8 && DateTime.UtcNow < deadline)
+        {
+            await page.WaitForTimeoutAsync(500);
+            await page.ReloadAsync();
+        }
+    }
+
+    /// <summary>The planners' outstanding list, likewise filled from events a moment after start.</summary>
+    public static async Task WaitForOutstandingRows(this IPage page)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (await page.Locator("tbody tr").CountAsync() < 8 && DateTime.UtcNow < deadline)

@@ -30,6 +30,13 @@ public sealed class IndexModel(PlanningApi api) : PlanningPage
 
         OverdueByProvider = PlanningCharts.OverdueByProvider(providers, "overdue-by-provider", "Overdue recommendations by provider, nationally");
         Themes = PlanningCharts.Themes((await api.Themes(null)).Value, "themes", "Open recommendations by standard, nationally");
+        var history = (await api.History(null, null)).Value;
+        BurnDown = PlanningCharts.BurnDown(history, "burn-down", $"Open and closed recommendations nationally");
+        ProgressJudgements = PlanningCharts.Judgements(history, "judgements", $"Progress judgements over time nationally");
         return Page();
     }
+
+    public Chart? BurnDown { get; private set; }
+
+    public Chart? ProgressJudgements { get; private set; }
 }

@@ -26,8 +26,8 @@ public sealed class OutstandingModel(PlanningApi api) : PlanningPage
     [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
     [BindProperty(SupportsGet = true)] public string? After { get; set; }
 
-    /// <summary>1 on the first page; carried along the Next links so the page can say where it is.</summary>
-    [BindProperty(Name = "page", SupportsGet = true)] public int PageNumber { get; set; } = 1;
+    /// <summary>1 on the first page; carried along the Next links so the page can say where it is ("page" is Razor Pages' own route value).</summary>
+    [BindProperty(Name = "pageNumber", SupportsGet = true)] public int PageNumber { get; set; } = 1;
 
     public OutstandingFilters Filters => new(Provider, Region, Standard, Status, Overdue, Addressee, MinAgeDays, Sort);
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Tracking.Web.Api;
+using Tracking.Web.Charts;
 
 namespace Tracking.Web.Pages.Planning;
 
@@ -23,6 +24,13 @@ public sealed class ProviderModel(PlanningApi api) : PlanningPage
 
         Summary = summary.Value!;
         Plans = (await api.Reinspections(Id)).Value ?? [];
+        var history = (await api.History(Id, null)).Value;
+        BurnDown = PlanningCharts.BurnDown(history, "burn-down", $"Open and closed recommendations for {Summary.Provider.Name}");
+        ProgressJudgements = PlanningCharts.Judgements(history, "judgements", $"Progress judgements over time for {Summary.Provider.Name}");
         return Page();
     }
+
+    public Chart? BurnDown { get; private set; }
+
+    public Chart? ProgressJudgements { get; private set; }
 }

@@ -27,6 +27,13 @@ public sealed class RegionModel(PlanningApi api) : PlanningPage
         Detail = detail.Value!;
         OverdueByProvider = PlanningCharts.OverdueByProvider(Detail.Providers, "overdue-by-provider", $"Overdue recommendations by provider in {Detail.Totals.Region}");
         Themes = PlanningCharts.Themes((await api.Themes(Detail.Totals.Region)).Value, "themes", $"Open recommendations by standard in {Detail.Totals.Region}");
+        var history = (await api.History(null, Detail.Totals.Region)).Value;
+        BurnDown = PlanningCharts.BurnDown(history, "burn-down", $"Open and closed recommendations in {Detail.Totals.Region}");
+        ProgressJudgements = PlanningCharts.Judgements(history, "judgements", $"Progress judgements over time in {Detail.Totals.Region}");
         return Page();
     }
+
+    public Chart? BurnDown { get; private set; }
+
+    public Chart? ProgressJudgements { get; private set; }
 }
