@@ -31,6 +31,7 @@ public static class WebPortal
             .AddHttpMessageHandler<PersonTokenHandler>()
             // Reads are retried on a brief failure; writes are not (a person sees the error and can send again).
             .AddStandardResilienceHandler(o => o.Retry.DisableForUnsafeHttpMethods());
+        NotificationsApi.Register(builder.Services, apiBase);
         return builder;
     }
 
