@@ -33,6 +33,7 @@ public static class WebPortal
             // Reads are retried on a brief failure; writes are not (a person sees the error and can send again).
             .AddStandardResilienceHandler(o => o.Retry.DisableForUnsafeHttpMethods());
         builder.Services.AddPlanningApi(apiBase);
+        NotificationsApi.Register(builder.Services, apiBase);
         return builder;
     }
 
