@@ -37,6 +37,8 @@ public static class SecuritySetup
                 // Issuer and signing keys come from the authority's OpenID Connect metadata.
                 options.Authority = auth.Authority;
                 options.Audience = auth.Audience;
+                // Plain http only for an authority on this machine (a developer's or a test's processes), never otherwise.
+                options.RequireHttpsMetadata = !Uri.TryCreate(auth.Authority, UriKind.Absolute, out var authority) || !authority.IsLoopback;
             }
             else
             {
