@@ -37,7 +37,7 @@ public sealed class When_a_planner_plans_a_reinspection(PortalServer server, Bro
         var xlsx = await File.ReadAllBytesAsync((await download.PathAsync())!);
         (xlsx.Length > 4 && xlsx[0] == (byte)'P' && xlsx[1] == (byte)'K').ShouldBeTrue("an XLSX is a zip file");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = Northumbria }).First.ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = Northumbria, Exact = true }).First.ClickAsync();
         await page.GetByRole(AriaRole.Heading, new() { Name = Northumbria, Level = 1 }).WaitForAsync();
         (await page.InnerTextAsync("main")).ShouldContain("Average time to close");
         await page.GetByText("Show the figures as a table: Open and closed recommendations for " + Northumbria).ClickAsync();

@@ -98,7 +98,7 @@ public sealed class OutstandingModel(PlanningApi api) : PlanningPage
         Add("Region", "region", Region, v => v);
         Add("Standard", "standard", Standard, v => Standards.FirstOrDefault(s => s.Standard == v) is { } s ? $"{s.Standard} {s.Name}" : v);
         Add("Status", "status", Status, Display.Status);
-        Add("Overdue", "overdue", Overdue, v => v == "true" ? "Overdue" : "Not overdue");
+        Add("Overdue", "overdue", Overdue, v => v == "true" ? "Overdue" : v == "false" ? "Not overdue" : v);
         Add("Addressed to", "addressee", Addressee, Display.Addressee);
         Add("Age", "minAgeDays", MinAgeDays, v => $"Older than {v} days");
         return selected;
