@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Tracking.Mail;
@@ -37,6 +38,7 @@ public static class NotificationsService
         builder.AddServiceDatabase<NotificationsDbContext, NotificationsSqliteDbContext, NotificationsPostgresDbContext>(NotificationsDbContext.ServiceName);
         builder.AddServiceMessaging<NotificationsDbContext>(Queue);
         builder.Services.Configure<NotificationOptions>(builder.Configuration.GetSection(NotificationOptions.Section));
+        builder.Services.PostConfigure<NotificationOptions>(o => o.AwaitDemoPeople = builder.Configuration.GetValue("Tracking:SeedDemoData", false));
         builder.Services.AddSingleton<PortalLinks>();
         builder.Services.AddScoped<Notifier>();
         builder.Services.AddScoped<DigestMaker>();

@@ -21,4 +21,7 @@ public sealed class NotificationOptions
     public TimeOnly DigestTime { get; set; } = new(7, 0);
 
     public int BatchSize { get; set; } = 20;
+
+    /// <summary>Set from Tracking:SeedDemoData: the demo's publication may arrive before identity's demo people do.</summary>
+    public bool AwaitDemoPeople { get; set; }
 }
