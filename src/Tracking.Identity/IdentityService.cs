@@ -57,6 +57,8 @@ public static class IdentityService
             .AddSignInManager()
             .AddDefaultTokenProviders();
         builder.Services.AddAuthentication().AddIdentityCookies();
+        builder.Services.AddAuthorizationBuilder().AddPolicy(Pages.Admin.AdminPage.Policy,
+            policy => policy.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser());
         builder.Services.ConfigureApplicationCookie(cookie =>
         {
             cookie.Cookie.Name = "tracking.identity";
@@ -88,7 +90,7 @@ public static class IdentityService
                 server.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange()
                     .AllowRefreshTokenFlow()
                     .AllowClientCredentialsFlow();
-                server.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Email, Scopes.Roles, Scopes.OfflineAccess, TrackingScopes.Api);
+                server.RegisterScopes([Scopes.OpenId, Scopes.Profile, Scopes.Email, Scopes.Roles, Scopes.OfflineAccess, TrackingScopes.Api, .. MachineScopes.Known]);
                 server.RegisterClaims(TrackingClaims.Subject, TrackingClaims.Name, TrackingClaims.Email, TrackingClaims.Role, TrackingClaims.Provider);
                 server.SetAccessTokenLifetime(settings.AccessTokenLifetime)
                     .SetIdentityTokenLifetime(settings.AccessTokenLifetime)
@@ -116,6 +118,8 @@ public static class IdentityService
         // A deactivated person's cookie session ends within a minute, not the default half hour.
         builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         builder.Services.AddHostedService<WebClientRegistration>();
+        builder.Services.AddSingleton(MachineClient.From(builder.Configuration));
+        builder.Services.AddHostedService<MachineClientRegistration>();
         if (builder.Configuration.GetValue("Tracking:SeedDemoData", false))
         {
             builder.Services.AddHostedService<SeedDemoPeople>();

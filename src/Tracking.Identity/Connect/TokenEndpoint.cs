@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
 using Tracking.Identity.People;
@@ -43,9 +44,10 @@ internal static class TokenEndpoint
                 authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         }
 
-        if (request.IsClientCredentialsGrantType())
+        if (request.IsClientCredentialsGrantType()
+            && context.RequestServices.GetRequiredService<IReadOnlyList<MachineClient>>().FirstOrDefault(c => c.ClientId == request.ClientId) is { } client)
         {
-            return Results.SignIn(MachineClaims.For(request.ClientId!, request.GetScopes(), auth.Audience),
+            return Results.SignIn(MachineClaims.For(client, request.GetScopes(), auth.Audience),
                 authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         }
 

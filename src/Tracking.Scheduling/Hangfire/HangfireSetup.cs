@@ -44,6 +44,7 @@ public static class HangfireSetup
         builder.Services.AddSingleton<IBackgroundJobClient>(sp => new BackgroundJobClient(sp.GetRequiredService<JobStorage>()));
         builder.Services.AddSingleton<IRecurringJobManager>(sp => new RecurringJobManager(sp.GetRequiredService<JobStorage>()));
         builder.Services.AddHostedService<HangfireTimerServer>();
+        AddDashboardScheme(builder.Services);
         return builder;
     }
 
@@ -66,6 +67,27 @@ public static class HangfireSetup
             .RequireAuthorization(TrackingPolicies.HangfireDashboard);
         return app;
     }
+
+    /// <summary>The portal's sign-in cookie scheme (PortalSignIn.CookieScheme in Tracking.Web, which this project does not reference).</summary>
+    internal const string PortalCookieScheme = "portal";
+
+    /// <summary>
+    /// With the web role in the process a browser signed in to the portal opens the dashboard (no session: sent to
+    /// sign in; another role: the portal's 403 page); API clients keep their bearer 401/403; otherwise tokens only.
+    /// </summary>
+    private static void AddDashboardScheme(IServiceCollection services) =>
+        services.AddAuthentication().AddPolicyScheme(TrackingPolicies.HangfireDashboardScheme, "Hangfire dashboard", scheme => scheme.ForwardDefaultSelector = context =>
+        {
+            var bearer = Microsoft.AspNetCore.Authentication.JwtBearer.JwtBearerDefaults.AuthenticationScheme;
+            // API clients (a token, or no wish for a web page) keep the bearer 401/403 they had.
+            if (context.Request.Headers.Authorization.Count > 0 || !context.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.Ordinal))
+            {
+                return bearer;
+            }
+
+            var schemes = context.RequestServices.GetRequiredService<Microsoft.AspNetCore.Authentication.IAuthenticationSchemeProvider>();
+            return schemes.GetSchemeAsync(PortalCookieScheme).GetAwaiter().GetResult() is null ? bearer : PortalCookieScheme;
+        });
 
     private static string SqliteFile(TrackingSettings settings)
     {

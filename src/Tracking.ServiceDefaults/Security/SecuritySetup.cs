@@ -47,6 +47,7 @@ public static class SecuritySetup
             }
         });
         builder.Services.AddAuthorizationBuilder().AddTrackingPolicies();
+        builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, MachineScopeHandler>();
         builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, LoggedAuthorizationResults>();
         return builder;
     }

@@ -35,6 +35,9 @@ public static class TrackingPolicies
     /// <summary>The Hangfire dashboard: inspectors, and planners read-only.</summary>
     public const string HangfireDashboard = "hangfire-dashboard";
 
+    /// <summary>The dashboard's authentication scheme (scheduling registers it): a bearer token, or the portal's cookie in a browser.</summary>
+    public const string HangfireDashboardScheme = "hangfire-dashboard";
+
     /// <summary>Anyone with a valid token of a known role (their own account details).</summary>
     public const string SignedIn = "signed-in";
 
@@ -44,15 +47,18 @@ public static class TrackingPolicies
     public static AuthorizationBuilder AddTrackingPolicies(this AuthorizationBuilder builder) => builder
         // Anything not marked otherwise needs at least a valid token; the endpoint guard test keeps routes explicit.
         .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-        .AddPolicy(Inspectorate, p => p.RequireRole(TrackingRoles.Inspector))
-        .AddPolicy(ProviderWork, p => p.RequireRole(TrackingRoles.ProviderManager))
-        .AddPolicy(ReadRecommendations, p => p.RequireRole(TrackingRoles.All))
-        .AddPolicy(ReadEvidenceFiles, p => p.RequireRole(TrackingRoles.Inspector, TrackingRoles.ProviderManager))
-        .AddPolicy(ReadPlanning, p => p.RequireRole(TrackingRoles.All))
-        .AddPolicy(ReadSchedule, p => p.RequireRole(TrackingRoles.All))
-        .AddPolicy(ManageSchedule, p => p.RequireRole(TrackingRoles.Planner))
-        .AddPolicy(PlanReinspections, p => p.RequireRole(TrackingRoles.Planner, TrackingRoles.Inspector))
-        .AddPolicy(HangfireDashboard, p => p.RequireRole(TrackingRoles.Inspector, TrackingRoles.Planner))
-        .AddPolicy(SignedIn, p => p.RequireRole(TrackingRoles.Known))
-        .AddPolicy(ManagePeople, p => p.RequireRole(TrackingRoles.Admin));
+        .AddPolicy(Inspectorate, p => p.RequireRole(TrackingRoles.Inspector).Machine(MachineScopes.Write))
+        .AddPolicy(ProviderWork, p => p.RequireRole(TrackingRoles.ProviderManager).Machine(MachineScopes.Write))
+        .AddPolicy(ReadRecommendations, p => p.RequireRole(TrackingRoles.All).Machine(MachineScopes.Read))
+        .AddPolicy(ReadEvidenceFiles, p => p.RequireRole(TrackingRoles.Inspector, TrackingRoles.ProviderManager).Machine(MachineScopes.Read))
+        .AddPolicy(ReadPlanning, p => p.RequireRole(TrackingRoles.All).Machine(MachineScopes.Read))
+        .AddPolicy(ReadSchedule, p => p.RequireRole(TrackingRoles.All).Machine(MachineScopes.Read))
+        .AddPolicy(ManageSchedule, p => p.RequireRole(TrackingRoles.Planner).Machine(MachineScopes.Write))
+        .AddPolicy(PlanReinspections, p => p.RequireRole(TrackingRoles.Planner, TrackingRoles.Inspector).Machine(MachineScopes.Write))
+        .AddPolicy(HangfireDashboard, p => p.AddAuthenticationSchemes(HangfireDashboardScheme).RequireRole(TrackingRoles.Inspector, TrackingRoles.Planner).Machine(null))
+        .AddPolicy(SignedIn, p => p.RequireRole(TrackingRoles.Known).Machine(MachineScopes.Read))
+        .AddPolicy(ManagePeople, p => p.RequireRole(TrackingRoles.Admin).Machine(null));
+
+    private static AuthorizationPolicyBuilder Machine(this AuthorizationPolicyBuilder policy, string? scope) =>
+        policy.AddRequirements(new MachineScopeRequirement(scope));
 }

@@ -19,9 +19,12 @@ namespace Tracking.Identity.Pages.Admin;
 /// an active admin; anyone else signed in gets a 403 page. The role is read from the person, not the cookie, so a
 /// changed role counts at once.
 /// </summary>
-[Authorize(AuthenticationSchemes = "Identity.Application")]
+[Authorize(Policy = Policy)]
 public abstract class AdminPage : PageModel
 {
+    /// <summary>Signed in to identity's cookie; the role is checked against the person below.</summary>
+    public const string Policy = "identity-admin-pages";
+
     /// <summary>The signed-in admin's person id, written to the audit log as the actor.</summary>
     protected string Actor { get; private set; } = "";
 
