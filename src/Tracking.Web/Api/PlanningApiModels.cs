@@ -8,7 +8,7 @@ public sealed record RegionFigures(string Region, int Providers, int Outstanding
     double? ReasonableProgressShare, DateOnly? OldestOpenPublishedOn, int Escalated);
 
 public sealed record NationalFigures(int Regions, int Providers, int Outstanding, int Overdue, int AtLeastReasonableProgress,
-    double? ReasonableProgressShare, DateOnly? OldestOpenPublishedOn, int Escalated);
+    double? ReasonableProgressShare, DateOnly? OldestOpenPublishedOn);
 
 public sealed record RegionsOverview(IReadOnlyList<RegionFigures> Regions, NationalFigures National);
 

@@ -10,7 +10,7 @@ public sealed record LastInspection(Guid Id, string? Title,
     [property: OpenApiEnum("Rating", "Outstanding", "Good", "RequiresImprovement", "Inadequate")] string? OverallRating, DateOnly? PublishedOn);
 
 /// <param name="Overdue">Outstanding recommendations with at least one missed deadline not yet cleared.</param>
-/// <param name="Escalated">Overdue ones with an uncleared missed deadline that scheduling has escalated.</param>
+/// <param name="Escalated">Overdue ones with an uncleared missed deadline that scheduling has escalated (optional in the contract: added after 1.0.0).</param>
 public sealed record ProviderSummary(
     ProviderRef Provider,
     int Outstanding,
@@ -21,7 +21,7 @@ public sealed record ProviderSummary(
     LastInspection? LastInspection,
     double AtLeastReasonableProgressShare,
     double? AverageDaysToClose,
-    int Escalated);
+    [property: OpenApiOptional] int Escalated);
 
 public static class ProviderSummaryQuery
 {

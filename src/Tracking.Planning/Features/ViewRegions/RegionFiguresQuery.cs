@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Tracking.Contracts;
 using Tracking.Planning.Data;
 using Tracking.Planning.ReadModel;
+using Tracking.ServiceDefaults.OpenApi;
 
 namespace Tracking.Planning.Features.ViewRegions;
 
@@ -10,19 +11,22 @@ namespace Tracking.Planning.Features.ViewRegions;
 /// <param name="AtLeastReasonableProgress">Outstanding ones whose last progress judgement is reasonable or good.</param>
 /// <param name="ReasonableProgressShare">That count as a share (0–1, four places) of the outstanding; null when none is outstanding.</param>
 /// <param name="OldestOpenPublishedOn">When the longest-outstanding recommendation was published.</param>
-/// <param name="Escalated">Overdue ones with an uncleared missed deadline that scheduling has escalated.</param>
+/// <param name="Escalated">Overdue ones with an uncleared missed deadline that scheduling has escalated (optional in the contract: added after 1.0.0).</param>
 public sealed record ProviderFigures(
     ProviderRef Provider, int Outstanding, int Overdue, int AtLeastReasonableProgress, double? ReasonableProgressShare,
-    DateOnly? OldestOpenPublishedOn, int Escalated);
+    DateOnly? OldestOpenPublishedOn,
+    [property: OpenApiOptional] int Escalated);
 
 /// <param name="Providers">Providers planning knows in the region (those the person may see).</param>
 public sealed record RegionFigures(
     string Region, int Providers, int Outstanding, int Overdue, int AtLeastReasonableProgress, double? ReasonableProgressShare,
-    DateOnly? OldestOpenPublishedOn, int Escalated);
+    DateOnly? OldestOpenPublishedOn,
+    [property: OpenApiOptional] int Escalated);
 
+/// <remarks>No escalated count here (the contract would call a new field breaking); the regions' counts add up to it.</remarks>
 public sealed record NationalFigures(
     int Regions, int Providers, int Outstanding, int Overdue, int AtLeastReasonableProgress, double? ReasonableProgressShare,
-    DateOnly? OldestOpenPublishedOn, int Escalated);
+    DateOnly? OldestOpenPublishedOn);
 
 public sealed record RegionsOverview(IReadOnlyList<RegionFigures> Regions, NationalFigures National);
 
@@ -45,7 +49,7 @@ public static class RegionFiguresQuery
         var national = Total("", providers);
         return new RegionsOverview(regions, new NationalFigures(
             regions.Count, national.Providers, national.Outstanding, national.Overdue, national.AtLeastReasonableProgress,
-            national.ReasonableProgressShare, national.OldestOpenPublishedOn, national.Escalated));
+            national.ReasonableProgressShare, national.OldestOpenPublishedOn));
     }
 
     /// <summary>The region's providers ranked by risk of slippage, or null when the person can see no provider there.</summary>

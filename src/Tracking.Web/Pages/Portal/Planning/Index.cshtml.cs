@@ -7,7 +7,7 @@ namespace Tracking.Web.Pages.Planning;
 /// <summary>The national view: every region's figures, the nation's, and where the overdue work and the themes are.</summary>
 public sealed class IndexModel(PlanningApi api) : PlanningPage
 {
-    public RegionsOverview Overview { get; private set; } = new([], new NationalFigures(0, 0, 0, 0, 0, null, null, 0));
+    public RegionsOverview Overview { get; private set; } = new([], new NationalFigures(0, 0, 0, 0, 0, null, null));
 
     public Chart? OverdueByProvider { get; private set; }
 
