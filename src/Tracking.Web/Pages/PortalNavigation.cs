@@ -18,6 +18,7 @@ internal static class PortalNavigation
         new("Calendar", "/calendar", []),
         new("Notifications", "/notifications/settings", []),
         new("Deliveries", "/notifications/deliveries", [TrackingRoles.Admin]),
+        new("People", "/admin/people", [TrackingRoles.Admin]),
         new("Sign out", "/sign-out", []),
     ];
 
