@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Tracking.Planning.Data;
 using Tracking.ServiceDefaults.Http;
+using Tracking.ServiceDefaults.OpenApi;
 using Tracking.ServiceDefaults.Security;
 
 namespace Tracking.Planning.Features.ViewHistory;
@@ -39,6 +40,10 @@ public static class ViewHistoryEndpoint
             .WithName("ViewHistory")
             .WithSummary("Open and closed recommendations at the end of each month, week or day since the first publication, "
                 + "and the progress judgements given in each period, for a provider, a region or the nation (burn-down)")
+            .DescribeQuery(
+                new QueryParameter("providerId", "Only this provider's recommendations."),
+                new QueryParameter("region", "Only providers in this region."),
+                new QueryParameter("interval", "month (the default), week or day: how far apart the points are."))
             .Produces<PlanningHistory>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
