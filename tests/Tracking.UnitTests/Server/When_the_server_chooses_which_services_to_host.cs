@@ -10,7 +10,7 @@ public class When_the_server_chooses_which_services_to_host
     {
         var roles = ServerRoles.From(Configuration());
 
-        roles.ShouldBe(new ServerRoles(Recommendations: true, Scheduling: true, Planning: true, Identity: true, Public: true, Web: true));
+        roles.ShouldBe(new ServerRoles(Recommendations: true, Scheduling: true, Planning: true, Identity: true, Public: true, Web: true, Notifications: true));
         roles.All.ShouldBeTrue();
     }
 
@@ -21,7 +21,7 @@ public class When_the_server_chooses_which_services_to_host
     {
         var roles = ServerRoles.From(Configuration((key, "all")));
 
-        roles.ShouldBe(new ServerRoles(Recommendations: true, Scheduling: true, Planning: true, Identity: true, Public: true, Web: true));
+        roles.ShouldBe(new ServerRoles(Recommendations: true, Scheduling: true, Planning: true, Identity: true, Public: true, Web: true, Notifications: true));
         roles.All.ShouldBeTrue();
     }
 
