@@ -7,6 +7,7 @@ public static class DemoPeople
     public const string Manager = "manager@demo.tracking.test";
     public const string Inspector = "inspector@demo.tracking.test";
     public const string Planner = "planner@demo.tracking.test";
+    public const string Admin = "admin@demo.tracking.test";
     public const string NorthumbriaId = "northumbria-crc";
 
     /// <summary>Opens the portal, is sent to the sign-in page, signs in and lands back on the page asked for.</summary>

@@ -1,9 +1,12 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Tracking.ServiceDefaults.Security;
 using Tracking.Web.Api;
 
 namespace Tracking.Web.Pages.Notifications;
 
-/// <summary>For admins: what was e-mailed to whom, and what failed and why.</summary>
+/// <summary>For admins: what was e-mailed to whom, and what failed and why. Anyone else gets the 403 page before the API is asked.</summary>
+[Authorize(Roles = TrackingRoles.Admin)]
 public sealed class DeliveriesModel(NotificationsApi api) : PortalPage
 {
     [FromQuery(Name = "status")]
@@ -11,10 +14,17 @@ public sealed class DeliveriesModel(NotificationsApi api) : PortalPage
 
     public IReadOnlyList<Delivery> Deliveries { get; private set; } = [];
 
+    /// <summary>The sub-navigation's filters: status (none: all) and label.</summary>
+    public static readonly (string? Status, string Label)[] Filters = [(null, "All"), ("sent", "Sent"), ("givenup", "Failed"), ("queued", "Waiting")];
+
+    /// <summary>The filter shown: an unknown status in the address shows them all.</summary>
+    public string? Shown => Filters.Any(f => f.Status is not null && f.Status == Status) ? Status : null;
+
+    public string Caption => Shown is null ? "All e-mails" : $"{Filters.First(f => f.Status == Shown).Label} e-mails";
+
     public async Task<IActionResult> OnGetAsync()
     {
-        var status = Status is "givenup" or "sent" or "queued" ? Status : null;
-        var result = await api.Deliveries(status);
+        var result = await api.Deliveries(Shown);
         if (result.Forbidden)
         {
             return Redirect("/forbidden");

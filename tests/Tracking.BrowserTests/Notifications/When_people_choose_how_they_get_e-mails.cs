@@ -1,0 +1,78 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Tracking.BrowserTests.Infrastructure;
+using Tracking.ServiceDefaults.Security;
+
+namespace Tracking.BrowserTests.Notifications;
+
+[Collection(BrowserCollection.Name)]
+public sealed class When_people_choose_how_they_get_e_mails(PortalServer server, BrowserSession browser)
+{
+    [Fact]
+    public async Task The_planner_switches_to_a_daily_summary_the_admin_sees_the_demo_mail_sent_and_a_manager_is_refused()
+    {
+        var shots = Screenshots.For();
+        var planner = await browser.OpenPage(server);
+        await planner.SignIn(DemoPeople.Planner);
+        await planner.Locator(".govuk-service-navigation").GetByRole(AriaRole.Link, new() { Name = "Notifications" }).ClickAsync();
+        await planner.GetByRole(AriaRole.Heading, new() { Name = "Your e-mail settings", Level = 1 }).WaitForAsync();
+        (await planner.InnerTextAsync("main")).ShouldContain(DemoPeople.Planner);
+        (await planner.GetByLabel("Each e-mail as it happens").IsCheckedAsync()).ShouldBeTrue("immediate mail is the default");
+        await shots.Check(planner, "settings");
+
+        // No error state to reach: one of the two radios is always chosen and the checkbox is optional.
+        await planner.GetByLabel("One summary a day").CheckAsync();
+        await planner.GetByRole(AriaRole.Button, new() { Name = "Save settings" }).ClickAsync();
+        await planner.GetByText("Your e-mail settings have been saved").WaitForAsync();
+        await shots.Check(planner, "settings-saved");
+
+        await planner.GotoAsync("/notifications/settings");
+        (await planner.GetByLabel("One summary a day").IsCheckedAsync()).ShouldBeTrue("the choice is kept");
+        (await planner.GetByLabel("Each e-mail as it happens").IsCheckedAsync()).ShouldBeFalse();
+        (await planner.GetByLabel("Only send me essential e-mails").IsCheckedAsync()).ShouldBeFalse();
+        (await planner.InnerTextAsync("main")).ShouldNotContain("have been saved");
+
+        using var api = PlannersApi();
+        var settings = await api.GetFromJsonAsync<JsonElement>("/api/notifications/settings");
+        settings.GetProperty("email").GetString().ShouldBe(DemoPeople.Planner);
+        settings.GetProperty("mode").GetString().ShouldBe("digest");
+        settings.GetProperty("optedOut").GetBoolean().ShouldBeFalse();
+
+        var admin = await browser.OpenPage(server);
+        await admin.SignIn(DemoPeople.Admin, "/notifications/settings");
+        await admin.Locator(".govuk-service-navigation").GetByRole(AriaRole.Link, new() { Name = "Deliveries" }).ClickAsync();
+        await admin.GetByRole(AriaRole.Heading, new() { Name = "E-mail deliveries", Level = 1 }).WaitForAsync();
+        var managersMail = admin.Locator("tbody tr", new() { HasText = DemoPeople.Manager })
+            .Filter(new() { HasText = "Inspection report published" })
+            .Filter(new() { Has = admin.Locator(".govuk-tag", new() { HasText = "Sent" }) });
+        var inspectorsMail = admin.Locator("tbody tr", new() { HasText = DemoPeople.Inspector });
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while ((await managersMail.CountAsync() == 0 || await inspectorsMail.CountAsync() == 0) && DateTime.UtcNow < deadline)
+        {
+            await admin.WaitForTimeoutAsync(500);
+            await admin.ReloadAsync();
+        }
+
+        (await managersMail.CountAsync()).ShouldBeGreaterThan(0, $"the Northumbria manager's demo mail, sent: {await admin.InnerTextAsync("main")}");
+        (await inspectorsMail.CountAsync()).ShouldBeGreaterThan(0, "the inspectors' demo mail");
+        await shots.Check(admin, "deliveries");
+
+        var manager = await browser.OpenPage(server);
+        await manager.SignIn(DemoPeople.Manager);
+        (await manager.Locator(".govuk-service-navigation").InnerTextAsync()).ShouldNotContain("Deliveries");
+        (await manager.GotoAsync("/notifications/deliveries"))!.Status.ShouldBe(403);
+        await manager.GetByRole(AriaRole.Heading, new() { Name = "You cannot view this page" }).WaitForAsync();
+        (await manager.InnerTextAsync("main")).ShouldNotContain(DemoPeople.Inspector);
+        await shots.Check(manager, "deliveries-forbidden");
+    }
+
+    /// <summary>A token for the demo planner by e-mail address, as the portal's own calls carry.</summary>
+    private HttpClient PlannersApi()
+    {
+        var token = server.Services.GetRequiredService<TokenIssuer>().Mint(TrackingRoles.Planner, name: "Sara Khan", email: DemoPeople.Planner);
+        var client = new HttpClient { BaseAddress = server.Address };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+}
