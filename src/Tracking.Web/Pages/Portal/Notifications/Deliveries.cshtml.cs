@@ -49,4 +49,8 @@ public sealed class DeliveriesModel(NotificationsApi api) : PortalPage
         "optedout" => ("Opted out", "govuk-tag--grey"),
         _ => (status, "govuk-tag--grey"),
     };
+
+    /// <summary>A history line's start: the outcome as a sentence starts, with the attempt when it was a retry.</summary>
+    public static string Outcome(DeliveryAttempt entry) =>
+        (entry.Outcome.Length == 0 ? "" : char.ToUpperInvariant(entry.Outcome[0]) + entry.Outcome[1..]) + (entry.Attempt > 1 ? $" (attempt {entry.Attempt})" : "");
 }
