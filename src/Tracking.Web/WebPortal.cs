@@ -27,13 +27,9 @@ public static class WebPortal
         builder.Services.AddSingleton<Tracking.Web.Inspections.PendingInspection>();
         var apiBase = builder.Configuration["Tracking:Web:ApiBaseAddress"] is { Length: > 0 } configured ? new Uri(configured) : null;
         builder.Services.AddTransient<PersonTokenHandler>();
-        builder.Services.AddHttpClient<TrackingApi>(http => http.BaseAddress = ApiAddressHandler.Placeholder)
-            .AddHttpMessageHandler(services => new ApiAddressHandler(services.GetRequiredService<IHttpContextAccessor>(), apiBase))
-            .AddHttpMessageHandler<PersonTokenHandler>()
-            // Reads are retried on a brief failure; writes are not (a person sees the error and can send again).
-            .AddStandardResilienceHandler(o => o.Retry.DisableForUnsafeHttpMethods());
-        builder.Services.AddPlanningApi(apiBase);
-        NotificationsApi.Register(builder.Services, apiBase);
+        builder.Services.AddPortalApiClient<TrackingApi>(apiBase)
+            .AddPortalApiClient<PlanningApi>(apiBase)
+            .AddPortalApiClient<NotificationsApi>(apiBase);
         return builder;
     }
 

@@ -20,33 +20,7 @@ public sealed class NotificationsApi(HttpClient http)
     public Task<ApiResult<List<Delivery>>> Deliveries(string? status) =>
         Send<List<Delivery>>(HttpMethod.Get, "api/notifications/deliveries" + (status is null ? "" : $"?status={Uri.EscapeDataString(status)}"));
 
-    /// <summary>The one line WebPortal needs: this client with the portal's API address and the person's token.</summary>
-    public static void Register(IServiceCollection services, Uri? apiBase) =>
-        services.AddHttpClient<NotificationsApi>(h => h.BaseAddress = ApiAddressHandler.Placeholder)
-            .AddHttpMessageHandler(sp => new ApiAddressHandler(sp.GetRequiredService<IHttpContextAccessor>(), apiBase))
-            .AddHttpMessageHandler<PersonTokenHandler>()
-            .AddStandardResilienceHandler(o => o.Retry.DisableForUnsafeHttpMethods());
-
-    private async Task<ApiResult<T>> Send<T>(HttpMethod method, string path, object? body = null)
-    {
-        using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body, options: TrackingApi.Json) };
-        if (method != HttpMethod.Get)
-        {
-            request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
-        }
-
-        using var answer = await http.SendAsync(request);
-        var text = await answer.Content.ReadAsStringAsync();
-        if (answer.IsSuccessStatusCode)
-        {
-            return new ApiResult<T>(answer.StatusCode, JsonSerializer.Deserialize<T>(text, TrackingApi.Json), default);
-        }
-
-        var problem = text.Length > 0 && answer.Content.Headers.ContentType?.MediaType?.Contains("json") == true
-            ? JsonDocument.Parse(text).RootElement.Clone()
-            : default;
-        return new ApiResult<T>(answer.StatusCode, default, problem);
-    }
+    private Task<ApiResult<T>> Send<T>(HttpMethod method, string path, object? body = null) => ApiSender.Send<T>(http, method, path, body);
 }
 
 public sealed record NotificationSettings(string Email, string Mode, bool OptedOut, string DigestTime);

@@ -75,38 +75,5 @@ public sealed class PlanningApi(HttpClient http)
     public Task<ApiResult<ReinspectionPlanView>> CancelReinspection(Guid id) =>
         Send<ReinspectionPlanView>(HttpMethod.Post, $"api/planning/reinspections/{id}/cancellation");
 
-    private async Task<ApiResult<T>> Send<T>(HttpMethod method, string path, object? body = null)
-    {
-        using var request = new HttpRequestMessage(method, path);
-        if (method != HttpMethod.Get)
-        {
-            request.Content = JsonContent.Create(body ?? new { }, options: TrackingApi.Json);
-            request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
-        }
-
-        using var answer = await http.SendAsync(request);
-        var text = await answer.Content.ReadAsStringAsync();
-        if (answer.IsSuccessStatusCode)
-        {
-            return new ApiResult<T>(answer.StatusCode, JsonSerializer.Deserialize<T>(text, TrackingApi.Json), default);
-        }
-
-        var problem = text.Length > 0 && answer.Content.Headers.ContentType?.MediaType?.Contains("json") == true
-            ? JsonDocument.Parse(Encoding.UTF8.GetBytes(text)).RootElement.Clone()
-            : default;
-        return new ApiResult<T>(answer.StatusCode, default, problem);
-    }
-}
-
-public static class PlanningApiRegistration
-{
-    /// <summary>The planning client, set up like <see cref="TrackingApi"/>: the API's address, the person's token, reads retried.</summary>
-    public static IServiceCollection AddPlanningApi(this IServiceCollection services, Uri? apiBase)
-    {
-        services.AddHttpClient<PlanningApi>(http => http.BaseAddress = ApiAddressHandler.Placeholder)
-            .AddHttpMessageHandler(s => new ApiAddressHandler(s.GetRequiredService<IHttpContextAccessor>(), apiBase))
-            .AddHttpMessageHandler<PersonTokenHandler>()
-            .AddStandardResilienceHandler(o => o.Retry.DisableForUnsafeHttpMethods());
-        return services;
-    }
+    private Task<ApiResult<T>> Send<T>(HttpMethod method, string path, object? body = null) => ApiSender.Send<T>(http, method, path, body);
 }

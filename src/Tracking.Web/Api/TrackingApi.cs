@@ -98,27 +98,6 @@ public sealed class TrackingApi(HttpClient http)
     public Task<HttpResponseMessage> EvidenceFile(Guid id, Guid evidenceId, Guid fileId) =>
         http.GetAsync($"api/recommendations/{id}/evidence/{evidenceId}/files/{fileId}", HttpCompletionOption.ResponseHeadersRead);
 
-    private async Task<ApiResult<T>> Send<T>(HttpMethod method, string path, object? body = null, HttpContent? content = null)
-    {
-        using var request = new HttpRequestMessage(method, path)
-        {
-            Content = content ?? (body is null ? (method == HttpMethod.Get ? null : JsonContent.Create(new { }, options: Json)) : JsonContent.Create(body, options: Json)),
-        };
-        if (method != HttpMethod.Get)
-        {
-            request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
-        }
-
-        using var answer = await http.SendAsync(request);
-        var text = await answer.Content.ReadAsStringAsync();
-        if (answer.IsSuccessStatusCode)
-        {
-            return new ApiResult<T>(answer.StatusCode, JsonSerializer.Deserialize<T>(text, Json), default);
-        }
-
-        var problem = text.Length > 0 && answer.Content.Headers.ContentType?.MediaType?.Contains("json") == true
-            ? JsonDocument.Parse(text).RootElement.Clone()
-            : default;
-        return new ApiResult<T>(answer.StatusCode, default, problem);
-    }
+    private Task<ApiResult<T>> Send<T>(HttpMethod method, string path, object? body = null, HttpContent? content = null) =>
+        ApiSender.Send<T>(http, method, path, body, content);
 }
