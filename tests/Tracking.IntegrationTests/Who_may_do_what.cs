@@ -46,18 +46,45 @@ public sealed class TwoProvidersFixture : IAsyncLifetime
         NorthumbriaRecommendation = northumbria[0].GetProperty("recommendationId").GetGuid();
     }
 
-    /// <summary>Publishes a new Northumbria inspection and takes its first recommendation part-way through its follow-up.</summary>
-    public async Task<Dictionary<string, string>> RecommendationInFlight()
+    /// <summary>Recommendations of a published Northumbria inspection that no test has touched yet.</summary>
+    private readonly Queue<Guid> _untouched = new();
+
+    /// <summary>
+    /// Takes a recommendation no test has touched part-way through its follow-up: responded, then (as far as asked) an
+    /// action planned, evidence submitted with a file and a revision of the action's date requested. A Northumbria
+    /// inspection is published only when the last one's eight are used up: publishing is most of the cost, and the
+    /// drills ask for hundreds.
+    /// </summary>
+    public async Task<Dictionary<string, string>> RecommendationInFlight(InFlight upTo = InFlight.RevisionRequested)
     {
         var inspector = Host.Inspector();
         var manager = As("manager-own");
-        var inspection = await TrackingApi.RecordAndPublishNorthumbria(inspector);
-        var id = (await inspector.GetFromJsonAsync<JsonElement>($"/api/inspections/{inspection}")).GetProperty("recommendations")[0].GetProperty("id").GetGuid();
+        if (_untouched.Count == 0)
+        {
+            var inspection = await TrackingApi.RecordAndPublishNorthumbria(inspector);
+            foreach (var recommendation in (await inspector.GetFromJsonAsync<JsonElement>($"/api/inspections/{inspection}"))
+                         .GetProperty("recommendations").EnumerateArray())
+            {
+                _untouched.Enqueue(recommendation.GetProperty("id").GetGuid());
+            }
+        }
+
+        var id = _untouched.Dequeue();
         var today = DateTime.UtcNow;
         (await manager.PutAsJsonAsync($"/api/recommendations/{id}/response",
             new { response = "Agreed", targetDate = today.AddDays(200).ToString("yyyy-MM-dd") }, TrackingApi.Json)).EnsureSuccessStatusCode();
+        if (upTo == InFlight.Responded)
+        {
+            return new() { ["fresh"] = id.ToString() };
+        }
+
         var action = await Created(manager.PostAsJsonAsync($"/api/recommendations/{id}/actions",
             new { description = "Train staff", owner = new { name = "Jo Bloggs", email = "jo@example.org" }, targetDate = today.AddDays(30).ToString("yyyy-MM-dd") }, TrackingApi.Json));
+        if (upTo == InFlight.ActionPlanned)
+        {
+            return new() { ["fresh"] = id.ToString(), ["action"] = action.ToString() };
+        }
+
         var evidence = await Created(manager.PostAsync($"/api/recommendations/{id}/evidence", EvidenceForm()));
         var detail = await inspector.GetFromJsonAsync<JsonElement>($"/api/recommendations/{id}");
         var file = detail.GetProperty("evidence")[0].GetProperty("files")[0].GetProperty("id").GetGuid();
@@ -355,4 +382,12 @@ public sealed class Who_may_do_what(TwoProvidersFixture world) : IClassFixture<T
 
     private static Recommendations.Features.RecordInspection.RecordInspectionRequest NewInspection() =>
         NorthumbriaDemo.Inspection() with { Provider = new("draft-crc", "Draft CRC", "London") };
+}
+
+/// <summary>How far <see cref="TwoProvidersFixture.RecommendationInFlight"/> takes a recommendation.</summary>
+public enum InFlight
+{
+    Responded,
+    ActionPlanned,
+    RevisionRequested,
 }
