@@ -57,6 +57,10 @@ public static class IdentityService
             .AddSignInManager()
             .AddDefaultTokenProviders();
         builder.Services.AddAuthentication().AddIdentityCookies();
+        // Passkeys are this site's own: the browser's origin must be the request's scheme, host and port, never a frame.
+        builder.Services.Configure<IdentityPasskeyOptions>(passkeys => passkeys.ValidateOrigin = context =>
+            ValueTask.FromResult(!context.CrossOrigin && Uri.TryCreate(context.Origin, UriKind.Absolute, out var origin)
+                && string.Equals(origin.GetLeftPart(UriPartial.Authority), $"{context.HttpContext.Request.Scheme}://{context.HttpContext.Request.Host}", StringComparison.OrdinalIgnoreCase)));
         builder.Services.AddAuthorizationBuilder().AddPolicy(Pages.Admin.AdminPage.Policy,
             policy => policy.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser());
         builder.Services.ConfigureApplicationCookie(cookie =>

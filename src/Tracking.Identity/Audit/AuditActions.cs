@@ -14,5 +14,6 @@ public static class AuditActions
     public const string PasswordResetRequested = "password-reset-requested";
     public const string PasswordReset = "password-reset";
     public const string TwoFactorEnabled = "two-factor-enabled";
+    public const string PasskeyAdded = "passkey-added";
     public const string TokenRefused = "token-refused";
 }

@@ -12,16 +12,17 @@ namespace Tracking.IntegrationTests.Identity;
 
 /// <summary>
 /// The portal's side of the authorization code + PKCE flow, driven over HTTP as a browser would: follow each
-/// redirect by hand, fill and post the sign-in form (with its antiforgery token), then redeem the code.
+/// redirect by hand, fill and post the sign-in form (with its antiforgery token), then redeem the code. The portal's
+/// client by default; another client (the API docs' public one: no secret) by its id and redirect URI.
 /// </summary>
-internal sealed class BrowserlessSignIn(TrackingHost host, string clientSecret)
+internal sealed class BrowserlessSignIn(WebApplicationFactory<Program> host, string? clientSecret, string clientId = "tracking-web", string redirectUri = BrowserlessSignIn.RedirectUri)
 {
     public const string RedirectUri = "http://localhost/signin-oidc";
     public const string Scopes = "openid profile email roles offline_access tracking-api";
 
     private readonly HttpClient _browser = Browser(host);
 
-    private static HttpClient Browser(TrackingHost host)
+    private static HttpClient Browser(WebApplicationFactory<Program> host)
     {
         var browser = host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         browser.DefaultRequestHeaders.UserAgent.ParseAdd("TrackingTests/1.0");
@@ -31,7 +32,7 @@ internal sealed class BrowserlessSignIn(TrackingHost host, string clientSecret)
     /// <summary>Signs in through the pages and returns the code the portal would receive at its redirect URI.</summary>
     public async Task<(string Code, string Verifier)> Code(string email, string password)
     {
-        var (authorize, verifier) = Authorization();
+        var (authorize, verifier) = Authorization(clientId, redirectUri);
         var toSignIn = await Redirected(await _browser.GetAsync(authorize));
         toSignIn.AbsolutePath.ShouldBe("/account/sign-in");
         var back = await Redirected(await PostForm(toSignIn.PathAndQuery, new() { ["Email"] = email, ["Password"] = password }));
@@ -43,22 +44,22 @@ internal sealed class BrowserlessSignIn(TrackingHost host, string clientSecret)
     public async Task<string> CodeAt(Uri authorize)
     {
         var atClient = await Redirected(await _browser.GetAsync(authorize.PathAndQuery));
-        atClient.GetLeftPart(UriPartial.Path).ShouldBe(RedirectUri);
+        atClient.GetLeftPart(UriPartial.Path).ShouldBe(redirectUri);
         var query = QueryHelpers.ParseQuery(atClient.Query);
         query["state"].ToString().ShouldBe("state-1");
         return query["code"].ToString();
     }
 
     /// <summary>A fresh authorize request (code + PKCE) and the verifier to redeem its code with.</summary>
-    public static (string Url, string Verifier) Authorization()
+    public static (string Url, string Verifier) Authorization(string clientId = "tracking-web", string redirectUri = RedirectUri)
     {
         var verifier = Base64Url(RandomNumberGenerator.GetBytes(32));
         var challenge = Base64Url(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
         var authorize = QueryHelpers.AddQueryString("/connect/authorize", new Dictionary<string, string?>
         {
-            ["client_id"] = "tracking-web",
+            ["client_id"] = clientId,
             ["response_type"] = "code",
-            ["redirect_uri"] = RedirectUri,
+            ["redirect_uri"] = redirectUri,
             ["scope"] = Scopes,
             ["state"] = "state-1",
             ["code_challenge"] = challenge,
@@ -99,7 +100,7 @@ internal sealed class BrowserlessSignIn(TrackingHost host, string clientSecret)
     {
         ["grant_type"] = "authorization_code",
         ["code"] = code,
-        ["redirect_uri"] = RedirectUri,
+        ["redirect_uri"] = redirectUri,
         ["code_verifier"] = verifier,
     });
 
@@ -119,8 +120,12 @@ internal sealed class BrowserlessSignIn(TrackingHost host, string clientSecret)
 
     private Task<HttpResponseMessage> TokenResponse(Dictionary<string, string> form)
     {
-        form["client_id"] = "tracking-web";
-        form["client_secret"] = clientSecret;
+        form["client_id"] = clientId;
+        if (clientSecret is not null)
+        {
+            form["client_secret"] = clientSecret;
+        }
+
         return _browser.PostAsync("/connect/token", new FormUrlEncodedContent(form));
     }
 

@@ -4,13 +4,17 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tracking.Identity.Audit;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Tracking.Identity.People;
 using Tracking.Identity.TwoFactor;
 
 namespace Tracking.Identity.Pages.Account;
 
-/// <summary>/account/sign-in: e-mail and password against ASP.NET Identity; failures count towards lockout.</summary>
-public sealed class SignInModel(SignInManager<Person> signIn, UserManager<Person> people, AuditLog audit) : PageModel
+/// <summary>
+/// /account/sign-in: e-mail and password against ASP.NET Identity (failures count towards lockout), or a passkey when
+/// the browser runs JavaScript. A passkey is a second factor in itself (the device checks the person), so no code follows.
+/// </summary>
+public sealed class SignInModel(SignInManager<Person> signIn, UserManager<Person> people, AuditLog audit, ILogger<SignInModel> logger) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Enter your email address")]
@@ -23,6 +27,10 @@ public sealed class SignInModel(SignInManager<Person> signIn, UserManager<Person
 
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
+
+    /// <summary>The browser's answer to navigator.credentials.get(), as JSON.</summary>
+    [BindProperty]
+    public string? Credential { get; set; }
 
     public void OnGet()
     {
@@ -65,6 +73,31 @@ public sealed class SignInModel(SignInManager<Person> signIn, UserManager<Person
         return HttpContext.RequestServices.GetRequiredService<MfaPolicy>().MustSetUp(person)
             ? RedirectToPage("Security", new { ReturnUrl = Next })
             : LocalRedirect(Next);
+    }
+
+    /// <summary>WebAuthn request options for any passkey of this site: the person is not known until the browser answers.</summary>
+    public async Task<IActionResult> OnPostPasskeyOptionsAsync() => Content(await signIn.MakePasskeyRequestOptionsAsync(null), "application/json");
+
+    public async Task<IActionResult> OnPostPasskeyAsync()
+    {
+        // The e-mail and password fields are not part of this form.
+        ModelState.Clear();
+        var assertion = string.IsNullOrEmpty(Credential) ? null : await signIn.PerformPasskeyAssertionAsync(Credential);
+        var person = assertion is { Succeeded: true } ? assertion.User : null;
+        if (person is null || !person.Active || await people.IsLockedOutAsync(person))
+        {
+            logger.LogWarning("Passkey sign-in refused: {Reason}", assertion?.Failure?.Message ?? (assertion is null ? "the browser sent no passkey" : "person inactive or locked out"));
+            await audit.Write(AuditActions.SignInFailed, "anonymous", person?.Id, person?.Email,
+                person is null ? "passkey not accepted" : person.Active ? "locked out" : $"person is {person.Status}");
+            ModelState.AddModelError("Passkey", "Your passkey was not accepted. Try again, or sign in with your email address and password");
+            return Page();
+        }
+
+        // The sign count the authenticator reported is kept, so a cloned passkey can be noticed.
+        await people.AddOrUpdatePasskeyAsync(person, assertion!.Passkey!);
+        await signIn.SignInAsync(person, isPersistent: false, authenticationMethod: "passkey");
+        await audit.Write(AuditActions.SignIn, person.Id, person.Id, person.Email, "with a passkey");
+        return LocalRedirect(Next);
     }
 
     private string Next => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/";
