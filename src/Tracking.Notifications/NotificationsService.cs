@@ -12,9 +12,11 @@ using Tracking.Notifications.Consumers;
 using Tracking.Notifications.Data;
 using Tracking.Notifications.Delivery;
 using Tracking.Notifications.Features.ManageSettings;
+using Tracking.Notifications.Features.ManageWebhooks;
 using Tracking.Notifications.Features.ViewDeliveries;
 using Tracking.Notifications.Rules;
 using Tracking.Notifications.Templates;
+using Tracking.Notifications.Webhooks;
 using Tracking.ServiceDefaults.Persistence;
 
 namespace Tracking.Notifications;
@@ -38,13 +40,14 @@ public static class NotificationsService
         builder.AddServiceDatabase<NotificationsDbContext, NotificationsSqliteDbContext, NotificationsPostgresDbContext>(NotificationsDbContext.ServiceName);
         builder.AddServiceMessaging<NotificationsDbContext>(Queue);
         builder.Services.Configure<NotificationOptions>(builder.Configuration.GetSection(NotificationOptions.Section));
-        builder.Services.PostConfigure<NotificationOptions>(o => o.AwaitDemoPeople = builder.Configuration.GetValue("Tracking:SeedDemoData", false));
         builder.Services.AddSingleton<PortalLinks>();
         builder.Services.AddScoped<Notifier>();
+        builder.Services.AddScoped<OccasionResolver>();
         builder.Services.AddScoped<DigestMaker>();
-        builder.Services.AddScoped<INotificationSender, MailNotificationSender>();
+        builder.AddNotificationSender();
         builder.Services.AddSingleton<MailDispatcher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<MailDispatcher>());
+        builder.AddWebhooks();
         return builder;
     }
 
@@ -53,6 +56,7 @@ public static class NotificationsService
         app.MapGroup("/api/notifications").WithTags("Notifications")
             .MapManageSettings()
             .MapViewDeliveries();
+        app.MapManageWebhooks();
         return app;
     }
 }

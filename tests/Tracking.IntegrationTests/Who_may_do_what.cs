@@ -122,6 +122,10 @@ public sealed class TwoProvidersFixture : IAsyncLifetime
         return review.GetProperty("id").GetGuid();
     }
 
+    /// <summary>A webhook endpoint of Northumbria's, registered by its manager (a public documentation address: never reached).</summary>
+    public async Task<Guid> NorthumbriaWebhook() => await Created(As("manager-own").PostAsJsonAsync("/api/webhooks",
+        new { url = "https://203.0.113.10/hooks", eventTypes = new[] { "follow-up-review.due" } }, TrackingApi.Json));
+
     public static MultipartFormDataContent EvidenceForm()
     {
         var pdf = new ByteArrayContent("%PDF-1.4\n% training register\n%%EOF\n"u8.ToArray());
@@ -213,6 +217,8 @@ public sealed class Who_may_do_what(TwoProvidersFixture world) : IClassFixture<T
         Row("GET /api/planning/reinspections/{plan}/checklist.csv", ok, ok, ok, missing);
         Row("PUT /api/planning/reinspections/{plan}", ok, ok, forbidden, forbidden);
         Row("POST /api/planning/reinspections/{plan}/cancellation", ok, ok, forbidden, forbidden);
+        Row("GET /api/webhooks", ok, forbidden, ok, ok);
+        Row("GET /api/webhooks/{webhook}", ok, forbidden, ok, missing);
         return rows;
     }
 
@@ -243,6 +249,11 @@ public sealed class Who_may_do_what(TwoProvidersFixture world) : IClassFixture<T
         if (path.Contains("{plan}"))
         {
             path = path.Replace("{plan}", (await world.PlannedReinspection()).ToString());
+        }
+
+        if (path.Contains("{webhook}"))
+        {
+            path = path.Replace("{webhook}", (await world.NorthumbriaWebhook()).ToString());
         }
 
         if (path.Contains("{review}"))

@@ -28,10 +28,11 @@ public sealed class ActionPlannedConsumer(NotificationsDbContext db, Notifier no
         owner.OwnerEmail = m.OwnerEmail.Trim();
         owner.TargetDate = m.TargetDate;
 
-        // Not saved yet: the rule finds the owner by key among the tracked rows, and the base class saves everything once.
+        // The owner is looked up when the mail is dispatched, after the base class has saved this row with the occasion.
         var values = await About(m.RecommendationId, m.ProviderId, ct);
         values["action"] = m.Description;
         values["due_on"] = m.TargetDate.ToString("d MMMM yyyy");
+        await Announce(m, m.ProviderId, $"action-planned:{m.ActionId}", context.CancellationToken);
         await Notifier.Notify(NotificationRules.ActionAssigned,
             new Occasion($"action-planned:{m.ActionId}", m.ProviderId, m.RecommendationId, m.ActionId,
                 links.EvidenceForm(m.RecommendationId), values), ct);

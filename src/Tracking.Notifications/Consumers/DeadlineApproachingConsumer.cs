@@ -23,6 +23,7 @@ public sealed class DeadlineApproachingConsumer(NotificationsDbContext db, Notif
         values["due_on"] = m.DueOn.ToString("d MMMM yyyy");
         values["days"] = m.DaysBefore.ToString();
         var key = $"deadline-approaching:{m.DeadlineId}:{m.DueOn:yyyy-MM-dd}:{m.DaysBefore}";
+        await Announce(m, m.ProviderId, key, context.CancellationToken);
         await Notifier.Notify(NotificationRules.DeadlineReminder,
             new Occasion(key, m.ProviderId, m.RecommendationId, m.ActionId, links.Recommendation(m.RecommendationId), values), ct);
         if (m.ActionId is { } actionId)

@@ -22,6 +22,7 @@ public sealed class DeadlineMissedConsumer(NotificationsDbContext db, Notifier n
         values["days"] = m.DaysOverdue.ToString();
         var key = $"deadline-missed:{m.DeadlineId}:{m.DueOn:yyyy-MM-dd}:{m.Escalation}";
         var page = links.Recommendation(m.RecommendationId);
+        await Announce(m, m.ProviderId, key, context.CancellationToken);
         if (m.Escalation > 0)
         {
             await Notifier.Notify(NotificationRules.Escalation, new Occasion(key, m.ProviderId, m.RecommendationId, m.ActionId, page, values), ct);

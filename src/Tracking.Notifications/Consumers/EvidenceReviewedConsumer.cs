@@ -14,6 +14,7 @@ public sealed class EvidenceReviewedConsumer(NotificationsDbContext db, Notifier
         var values = await About(m.RecommendationId, m.ProviderId, context.CancellationToken);
         values["outcome"] = m.Outcome.ToLowerInvariant();
         values["comment"] = m.Comment;
+        await Announce(m, m.ProviderId, $"evidence-reviewed:{m.EvidenceId}", context.CancellationToken);
         await Notifier.Notify(NotificationRules.EvidenceReviewed,
             new Occasion($"evidence-reviewed:{m.EvidenceId}", m.ProviderId, m.RecommendationId, null,
                 links.Recommendation(m.RecommendationId), values), context.CancellationToken);

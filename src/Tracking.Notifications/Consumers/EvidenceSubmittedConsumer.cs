@@ -13,6 +13,7 @@ public sealed class EvidenceSubmittedConsumer(NotificationsDbContext db, Notifie
     {
         var values = await About(m.RecommendationId, m.ProviderId, context.CancellationToken);
         values["files"] = m.FileCount.ToString();
+        await Announce(m, m.ProviderId, $"evidence-submitted:{m.EvidenceId}", context.CancellationToken);
         await Notifier.Notify(NotificationRules.EvidenceSubmitted,
             new Occasion($"evidence-submitted:{m.EvidenceId}", m.ProviderId, m.RecommendationId, null,
                 links.Recommendation(m.RecommendationId), values), context.CancellationToken);

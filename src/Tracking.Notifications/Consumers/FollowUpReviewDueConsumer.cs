@@ -16,6 +16,7 @@ public sealed class FollowUpReviewDueConsumer(NotificationsDbContext db, Notifie
             : new Dictionary<string, string> { ["provider"] = m.ProviderId, ["inspection"] = "the inspection" };
         values["due_on"] = m.DueOn.ToString("d MMMM yyyy");
         values["count"] = m.OpenRecommendationIds.Count.ToString();
+        await Announce(m, m.ProviderId, $"follow-up-review-due:{m.ReviewId}:{m.DueOn:yyyy-MM-dd}", context.CancellationToken);
         await Notifier.Notify(NotificationRules.FollowUpReviewDue,
             new Occasion($"follow-up-review-due:{m.ReviewId}:{m.DueOn:yyyy-MM-dd}", m.ProviderId, first, null,
                 first is { } r ? links.Recommendation(r) : links.Planning, values), context.CancellationToken);

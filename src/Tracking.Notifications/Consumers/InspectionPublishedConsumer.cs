@@ -1,35 +1,19 @@
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Tracking.Contracts;
 using Tracking.Notifications.Data;
-using Tracking.Notifications.Delivery;
 using Tracking.Notifications.Directory;
 using Tracking.Notifications.Rules;
 using Tracking.Notifications.Templates;
-using Tracking.Messaging.Topology;
-using Tracking.ServiceDefaults.Security;
 
 namespace Tracking.Notifications.Consumers;
 
 /// <summary>Remembers who published each recommendation (the lead inspector) and tells the provider's managers.</summary>
-public sealed class InspectionPublishedConsumer(NotificationsDbContext db, Notifier notifier, PortalLinks links,
-    IOptions<NotificationOptions> options, TimeProvider clock)
+public sealed class InspectionPublishedConsumer(NotificationsDbContext db, Notifier notifier, PortalLinks links, TimeProvider clock)
     : NotifyingConsumer<InspectionPublished>(db, notifier, clock)
 {
-    private static readonly TimeSpan DirectoryGrace = TimeSpan.FromMinutes(2);
-
     protected override async Task Handle(InspectionPublished m, ConsumeContext<InspectionPublished> context)
     {
         var ct = context.CancellationToken;
-
-        // On a first start with demo data, identity's PersonActivated events race the demo publication: no manager known
-        // yet is "not told yet" rather than "nobody to tell", so the queue's retries wait a few seconds; the last try goes ahead.
-        if (options.Value.AwaitDemoPeople && Clock.GetUtcNow() - m.PublishedAt < DirectoryGrace && context.GetRetryAttempt() < ServiceQueueDefinition<InspectionPublishedConsumer>.DefaultRetryIntervals.Length
-            && !await Db.People.AnyAsync(p => p.Active && p.Role == TrackingRoles.ProviderManager && p.ProviderId == m.Provider.Id, ct))
-        {
-            throw new InvalidOperationException($"No manager of {m.Provider.Id} is in the directory yet; retrying so the publication reaches them.");
-        }
 
         foreach (var id in m.RecommendationIds)
         {
@@ -54,6 +38,7 @@ public sealed class InspectionPublishedConsumer(NotificationsDbContext db, Notif
             ["count"] = m.RecommendationIds.Count.ToString(),
         };
         var link = m.RecommendationIds.Count > 0 ? links.Recommendation(m.RecommendationIds[0]) : links.Origin;
+        await Announce(m, m.Provider.Id, $"inspection-published:{m.InspectionId}", context.CancellationToken);
         await Notifier.Notify(NotificationRules.Publication,
             new Occasion($"inspection-published:{m.InspectionId}", m.Provider.Id, m.RecommendationIds.FirstOrDefault(), null, link, values), ct);
     }

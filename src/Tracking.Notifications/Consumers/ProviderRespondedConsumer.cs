@@ -13,6 +13,7 @@ public sealed class ProviderRespondedConsumer(NotificationsDbContext db, Notifie
     {
         var values = await About(m.RecommendationId, m.ProviderId, context.CancellationToken);
         values["response"] = m.Response;
+        await Announce(m, m.ProviderId, $"provider-responded:{m.RecommendationId}:{m.ResponseVersion}", context.CancellationToken);
         await Notifier.Notify(NotificationRules.ResponseSubmitted,
             new Occasion($"provider-responded:{m.RecommendationId}:{m.ResponseVersion}", m.ProviderId, m.RecommendationId, null,
                 links.Recommendation(m.RecommendationId), values), context.CancellationToken);

@@ -15,6 +15,7 @@ public sealed class TargetDateRevisionDecidedConsumer(NotificationsDbContext db,
         values["requested_date"] = m.RequestedDate.ToString("d MMMM yyyy");
         values["decision"] = m.Approved ? "approved" : "refused";
         values["comment"] = m.Comment;
+        await Announce(m, m.ProviderId, $"revision-decided:{m.RevisionId}", context.CancellationToken);
         await Notifier.Notify(NotificationRules.RevisionDecided,
             new Occasion($"revision-decided:{m.RevisionId}", m.ProviderId, m.RecommendationId, m.ActionId,
                 links.Recommendation(m.RecommendationId), values), context.CancellationToken);

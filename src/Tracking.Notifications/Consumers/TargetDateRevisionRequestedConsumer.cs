@@ -14,6 +14,7 @@ public sealed class TargetDateRevisionRequestedConsumer(NotificationsDbContext d
         var values = await About(m.RecommendationId, m.ProviderId, context.CancellationToken);
         values["requested_date"] = m.RequestedDate.ToString("d MMMM yyyy");
         values["reason"] = m.Reason;
+        await Announce(m, m.ProviderId, $"revision-requested:{m.RevisionId}", context.CancellationToken);
         await Notifier.Notify(NotificationRules.RevisionRequested,
             new Occasion($"revision-requested:{m.RevisionId}", m.ProviderId, m.RecommendationId, m.ActionId,
                 links.Recommendation(m.RecommendationId), values), context.CancellationToken);

@@ -3,7 +3,9 @@ using Microsoft.EntityFrameworkCore.Design;
 using Tracking.Messaging;
 using Tracking.Notifications.Delivery;
 using Tracking.Notifications.Directory;
+using Tracking.Notifications.Rules;
 using Tracking.Notifications.Settings;
+using Tracking.Notifications.Webhooks;
 
 namespace Tracking.Notifications.Data;
 
@@ -19,9 +21,17 @@ public abstract class NotificationsDbContext(DbContextOptions options) : Messagi
 
     public DbSet<PersonSettings> Settings => Set<PersonSettings>();
 
+    public DbSet<PendingOccasion> Occasions => Set<PendingOccasion>();
+
     public DbSet<Notification> Notifications => Set<Notification>();
 
     public DbSet<DeliveryLogEntry> DeliveryLog => Set<DeliveryLogEntry>();
+
+    public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
+
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+
+    public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -62,6 +72,20 @@ public abstract class NotificationsDbContext(DbContextOptions options) : Messagi
             settings.Property(s => s.Email).HasMaxLength(320);
             settings.Property(s => s.Mode).HasConversion<string>().HasMaxLength(20);
         });
+        modelBuilder.Entity<PendingOccasion>(occasion =>
+        {
+            occasion.ToTable("occasions");
+            occasion.HasKey(o => o.Id);
+            occasion.Property(o => o.EventKey).HasMaxLength(200);
+            occasion.Property(o => o.Rule).HasMaxLength(60);
+            occasion.Property(o => o.ProviderId).HasMaxLength(64);
+            occasion.Property(o => o.Link).HasMaxLength(500);
+            occasion.Property(o => o.Audience).HasConversion<int>();
+
+            // One occasion per event and rule, however often the event arrives.
+            occasion.HasIndex(o => new { o.EventKey, o.Rule }).IsUnique();
+            occasion.HasIndex(o => new { o.ResolvedAt, o.CreatedAt });
+        });
         modelBuilder.Entity<Notification>(notification =>
         {
             notification.ToTable("notifications");
@@ -86,6 +110,40 @@ public abstract class NotificationsDbContext(DbContextOptions options) : Messagi
             entry.Property(e => e.Outcome).HasMaxLength(30);
             entry.Property(e => e.Detail).HasMaxLength(2000);
             entry.HasIndex(e => e.NotificationId);
+        });
+        modelBuilder.Entity<WebhookEndpoint>(endpoint =>
+        {
+            endpoint.ToTable("webhook_endpoints");
+            endpoint.HasKey(e => e.Id);
+            endpoint.Property(e => e.ProviderId).HasMaxLength(64);
+            endpoint.Property(e => e.Url).HasMaxLength(500);
+            endpoint.Property(e => e.EventTypes).HasMaxLength(1000);
+            endpoint.Property(e => e.Secret).HasMaxLength(200);
+            endpoint.Property(e => e.DisabledReason).HasMaxLength(2000);
+            endpoint.Property(e => e.CreatedBy).HasMaxLength(100);
+            endpoint.Ignore(e => e.Types);
+            endpoint.HasIndex(e => e.ProviderId);
+        });
+        modelBuilder.Entity<WebhookDelivery>(delivery =>
+        {
+            delivery.ToTable("webhook_deliveries");
+            delivery.HasKey(d => d.Id);
+            delivery.Property(d => d.EventType).HasMaxLength(60);
+            delivery.Property(d => d.EventKey).HasMaxLength(200);
+            delivery.Property(d => d.Status).HasConversion<string>().HasMaxLength(20);
+            delivery.Property(d => d.LastError).HasMaxLength(2000);
+
+            // Exactly once per endpoint: a redelivered or replayed event cannot be queued for it twice.
+            delivery.HasIndex(d => new { d.EndpointId, d.EventKey }).IsUnique();
+            delivery.HasIndex(d => new { d.Status, d.NextAttemptAt });
+        });
+        modelBuilder.Entity<WebhookAttempt>(attempt =>
+        {
+            attempt.ToTable("webhook_attempts");
+            attempt.HasKey(a => a.Id);
+            attempt.Property(a => a.Outcome).HasMaxLength(30);
+            attempt.Property(a => a.Detail).HasMaxLength(2000);
+            attempt.HasIndex(a => a.DeliveryId);
         });
     }
 }

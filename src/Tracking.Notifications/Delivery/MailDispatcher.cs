@@ -4,11 +4,13 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Tracking.Notifications.Data;
+using Tracking.Notifications.Rules;
 
 namespace Tracking.Notifications.Delivery;
 
 /// <summary>
-/// Works the mail queue: makes the day's digests when they fall due, then claims each due message (one UPDATE that
+/// Works the mail queue: turns waiting occasions into mail (recipients looked up now), makes the day's digests when
+/// they fall due, then claims each due message (one UPDATE that
 /// only one process can win), sends it and logs the attempt. A failure waits with a doubling backoff; after
 /// MaxAttempts the message is given up. A process that dies mid-send loses its claim after ClaimFor.
 /// </summary>
@@ -38,6 +40,11 @@ public sealed class MailDispatcher(
 
     public async Task RunOnce(CancellationToken ct)
     {
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<OccasionResolver>().ResolveDue(ct);
+        }
+
         await using (var scope = scopes.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<DigestMaker>().MakeDue(ct);

@@ -22,6 +22,9 @@ public sealed class NotificationOptions
 
     public int BatchSize { get; set; } = 20;
 
-    /// <summary>Set from Tracking:SeedDemoData: the demo's publication may arrive before identity's demo people do.</summary>
-    public bool AwaitDemoPeople { get; set; }
+    /// <summary>
+    /// How long an event waits for its audience when part of it is unknown (a provider with no manager in the directory
+    /// yet): identity's Person events may arrive after it, as on a first start with demo data.
+    /// </summary>
+    public TimeSpan AudienceGrace { get; set; } = TimeSpan.FromMinutes(2);
 }

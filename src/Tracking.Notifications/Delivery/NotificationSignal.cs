@@ -2,14 +2,20 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Tracking.Notifications.Delivery;
 
-/// <summary>Wakes the dispatcher as soon as a SaveChanges has queued mail, instead of waiting for its poll.</summary>
+/// <summary>
+/// Wakes the dispatcher as soon as a SaveChanges has queued mail or an occasion, or changed the directory an
+/// occasion may be waiting for, instead of waiting for its poll.
+/// </summary>
 public sealed class NotificationSignal : SaveChangesInterceptor
 {
     private readonly SemaphoreSlim _pending = new(0, 1);
 
     public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context?.ChangeTracker.Entries<Notification>().Any(e => e.Entity.Status == NotificationStatus.Queued) == true)
+        var tracker = eventData.Context?.ChangeTracker;
+        if (tracker is not null && (tracker.Entries<Notification>().Any(e => e.Entity.Status == NotificationStatus.Queued)
+                                    || tracker.Entries<Rules.PendingOccasion>().Any(e => e.Entity.ResolvedAt == null)
+                                    || tracker.Entries<Directory.Person>().Any()))
         {
             Release();
         }

@@ -9,34 +9,44 @@ internal static class Recipients
 {
     public sealed record Recipient(string Email, string Name);
 
-    public static async Task<IReadOnlyList<Recipient>> Resolve(NotificationsDbContext db, Audience audience, Occasion occasion, CancellationToken ct)
+    /// <returns>The recipients, and whether every part of the audience found someone (else the directory may be behind).</returns>
+    public static async Task<(IReadOnlyList<Recipient> Found, bool Complete)> Resolve(NotificationsDbContext db, Audience audience, Occasion occasion,
+        CancellationToken ct)
     {
         var found = new List<Recipient>();
+        var complete = true;
+
+        void Add(IReadOnlyCollection<Recipient> part)
+        {
+            complete &= part.Count > 0;
+            found.AddRange(part);
+        }
+
         if (audience.HasFlag(Audience.ProviderManagers))
         {
-            found.AddRange(await db.People
+            Add(await db.People
                 .Where(p => p.Active && p.Role == TrackingRoles.ProviderManager && p.ProviderId == occasion.ProviderId)
                 .Select(p => new Recipient(p.Email, p.Name)).ToListAsync(ct));
         }
 
-        if (audience.HasFlag(Audience.ActionOwner) && occasion.ActionId is { } actionId
-            && await db.ActionOwners.FindAsync([actionId], ct) is { OwnerEmail.Length: > 0 } owner)
+        if (audience.HasFlag(Audience.ActionOwner) && occasion.ActionId is { } actionId)
         {
-            found.Add(new Recipient(owner.OwnerEmail, owner.OwnerName));
+            Add(await db.ActionOwners.Where(o => o.ActionId == actionId && o.OwnerEmail != "")
+                .Select(o => new Recipient(o.OwnerEmail, o.OwnerName)).ToListAsync(ct));
         }
 
         if (audience.HasFlag(Audience.LeadInspector))
         {
-            found.AddRange(await LeadInspectors(db, occasion.RecommendationId, ct));
+            Add(await LeadInspectors(db, occasion.RecommendationId, ct));
         }
 
         if (audience.HasFlag(Audience.Planners))
         {
-            found.AddRange(await db.People.Where(p => p.Active && p.Role == TrackingRoles.Planner)
+            Add(await db.People.Where(p => p.Active && p.Role == TrackingRoles.Planner)
                 .Select(p => new Recipient(p.Email, p.Name)).ToListAsync(ct));
         }
 
-        return found.DistinctBy(r => r.Email.ToLowerInvariant()).ToList();
+        return (found.DistinctBy(r => r.Email.ToLowerInvariant()).ToList(), complete);
     }
 
     private static async Task<IReadOnlyList<Recipient>> LeadInspectors(NotificationsDbContext db, Guid? recommendationId, CancellationToken ct)

@@ -20,6 +20,25 @@ public sealed class NotificationsApi(HttpClient http)
     public Task<ApiResult<List<Delivery>>> Deliveries(string? status) =>
         Send<List<Delivery>>(HttpMethod.Get, "api/notifications/deliveries" + (status is null ? "" : $"?status={Uri.EscapeDataString(status)}"));
 
+    /// <summary>The signed link's opt-out: anonymous, the signature is the proof.</summary>
+    public async Task<bool> Unsubscribe(string email, string signature)
+    {
+        using var answer = await http.PostAsync($"api/notifications/unsubscribe?email={Uri.EscapeDataString(email)}&signature={Uri.EscapeDataString(signature)}", null);
+        return answer.IsSuccessStatusCode;
+    }
+
+    public Task<ApiResult<List<Webhook>>> Webhooks() => Send<List<Webhook>>(HttpMethod.Get, "api/webhooks");
+
+    public Task<ApiResult<RegisteredWebhook>> RegisterWebhook(string? url, IReadOnlyList<string> eventTypes, string? providerId) =>
+        Send<RegisteredWebhook>(HttpMethod.Post, "api/webhooks", new { url, eventTypes, providerId });
+
+    public Task<ApiResult<WebhookDetail>> Webhook(Guid id) => Send<WebhookDetail>(HttpMethod.Get, $"api/webhooks/{id}");
+
+    public Task<ApiResult<Webhook>> SwitchWebhook(Guid id, bool active) => Send<Webhook>(HttpMethod.Put, $"api/webhooks/{id}", new { active });
+
+    public Task<ApiResult<WebhookDelivery>> Redeliver(Guid id, Guid deliveryId) =>
+        Send<WebhookDelivery>(HttpMethod.Post, $"api/webhooks/{id}/deliveries/{deliveryId}/redeliver");
+
     private Task<ApiResult<T>> Send<T>(HttpMethod method, string path, object? body = null) => ApiSender.Send<T>(http, method, path, body);
 }
 
@@ -29,3 +48,14 @@ public sealed record Delivery(Guid Id, string Recipient, string Rule, string Sub
     DateTime CreatedAt, DateTime? SentAt, string? LastError, List<DeliveryAttempt> Log);
 
 public sealed record DeliveryAttempt(DateTime At, string Outcome, int Attempt, string? Detail);
+
+public sealed record Webhook(Guid Id, string? ProviderId, string Url, List<string> EventTypes, bool Active, string? DisabledReason, DateTime CreatedAt);
+
+public sealed record RegisteredWebhook(Guid Id, string? ProviderId, string Url, List<string> EventTypes, bool Active, string Secret, DateTime CreatedAt);
+
+public sealed record WebhookDetail(Webhook Endpoint, List<WebhookDelivery> Deliveries);
+
+public sealed record WebhookDelivery(Guid Id, string EventType, string Status, int AttemptCount, DateTime CreatedAt, DateTime? DeliveredAt,
+    string? LastError, List<WebhookAttempt> Attempts);
+
+public sealed record WebhookAttempt(int Attempt, DateTime At, int? StatusCode, string Outcome, string? Detail);
