@@ -20,6 +20,9 @@ public abstract class MessagingDbContext(DbContextOptions options) : ServiceDbCo
     /// <summary>Sent events past the retention age; the replay reads them back.</summary>
     public DbSet<ArchivedOutboxMessage> OutboxArchive => Set<ArchivedOutboxMessage>();
 
+    /// <summary>Set when this context wrote unsent events inside a transaction not yet committed; the outbox signal wakes the relay at the commit.</summary>
+    public bool OutboxWrittenInTransaction { get; set; }
+
     /// <summary>Queues an event to be published once the current SaveChanges commits.</summary>
     public void Publish<TEvent>(TEvent message, DateTimeOffset occurredAt) where TEvent : class
         => Outbox.Add(OutboxMessage.For(message, occurredAt));

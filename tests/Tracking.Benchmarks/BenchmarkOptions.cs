@@ -40,6 +40,18 @@ public sealed class BenchmarkOptions
 
     public int ColdStarts { get; private set; } = 3;
 
+    /// <summary>Sequential evidence POSTs between the cold 100 and the warm 100 of the cost measure.</summary>
+    public int CostWarmup { get; private set; } = 300;
+
+    /// <summary>Seconds the cost measure leaves the services idle, counting what they send PostgreSQL meanwhile.</summary>
+    public double IdleSeconds { get; private set; } = 10;
+
+    /// <summary>Evidence items on the large recommendation of the flat-in-size measure.</summary>
+    public int SizeItems { get; private set; } = 1000;
+
+    /// <summary>Timed GETs and POSTs on each of the small and large recommendation.</summary>
+    public int SizeSamples { get; private set; } = 50;
+
     public string JsonPath { get; private set; } = "benchmark-results.json";
 
     public bool Build { get; private set; } = true;
@@ -64,7 +76,7 @@ public sealed class BenchmarkOptions
 
     public bool KeepLogs { get; private set; }
 
-    public static readonly string[] AllMeasures = ["baselines", "e2e", "planner", "embedded", "sweep"];
+    public static readonly string[] AllMeasures = ["baselines", "e2e", "cost", "planner", "embedded", "sweep"];
 
     /// <summary>Measures only run when named in --only: seeding millions of rows is too slow for every run.</summary>
     public static readonly string[] OnRequestMeasures = ["relay"];
@@ -89,7 +101,10 @@ public sealed class BenchmarkOptions
           --sweep-due N              of which due in the same minute (full 10000, smoke 500)
           --hangfire-workers N       Hangfire worker count for the one-job-per-deadline baseline (20)
           --cold-starts N            embedded cold starts, median reported (full 3, smoke 1)
-          --only a,b                 measures to run: baselines, e2e, planner, embedded, sweep (default all); relay only when named
+          --cost-warmup N            sequential POSTs between the cost measure's cold and warm hundred (full 300, smoke 100)
+          --idle-seconds S           seconds the cost measure counts what idle services send PostgreSQL (full 10, smoke 4)
+          --size-items N / --size-samples N   evidence on the large recommendation (1000) / timed requests each (full 50, smoke 15)
+          --only a,b                 measures to run: baselines, e2e, cost, planner, embedded, sweep (default all); relay only when named
           --relay-rows N[,N…]        sent outbox rows for `--only relay`, one run per value (full 1000000,10000000, smoke 10000)
           --json PATH                where to write the results (benchmark-results.json)
           --no-build                 do not run `dotnet build src/Tracking.Server -c Release` first
@@ -115,6 +130,9 @@ public sealed class BenchmarkOptions
             options.SweepDeadlines = [2_000];
             options.SweepDue = 500;
             options.ColdStarts = 1;
+            options.CostWarmup = 100;
+            options.IdleSeconds = 4;
+            options.SizeSamples = 15;
             options.RelayRows = [10_000];
         }
 
@@ -146,6 +164,10 @@ public sealed class BenchmarkOptions
                 case "--sweep-due": options.SweepDue = Positive(Int(), "--sweep-due"); break;
                 case "--hangfire-workers": options.HangfireWorkers = Positive(Int(), "--hangfire-workers"); break;
                 case "--cold-starts": options.ColdStarts = Positive(Int(), "--cold-starts"); break;
+                case "--cost-warmup": options.CostWarmup = Positive(Int(), "--cost-warmup"); break;
+                case "--idle-seconds": options.IdleSeconds = Double(); break;
+                case "--size-items": options.SizeItems = Positive(Int(), "--size-items"); break;
+                case "--size-samples": options.SizeSamples = Positive(Int(), "--size-samples"); break;
                 case "--json": options.JsonPath = Value(); break;
                 case "--no-build": options.Build = false; break;
                 case "--server-dll": options.ServerDll = Value(); break;

@@ -31,10 +31,22 @@ public sealed class DistributedSystem
 
     public ServerProcess Planning => Services["planning"];
 
-    public static async Task<DistributedSystem> Start(BenchmarkOptions options, ServerBinary server, Cleanup cleanup, string logFolder)
+    /// <summary>Pids of the service processes by role, for CPU accounting.</summary>
+    public IReadOnlyDictionary<string, int> Pids => Services.ToDictionary(s => s.Key, s => s.Value.Pid);
+
+    /// <summary>PostgreSQL backends of the benchmark's own watchers, left out of CPU sums.</summary>
+    public HashSet<int> NotOurs { get; } = [];
+
+    /// <summary>Set when the services reach PostgreSQL through the statement-counting relay.</summary>
+    public SqlCountingProxy? Sql { get; private init; }
+
+    /// <param name="countSql">Route the services' PostgreSQL connections through a <see cref="SqlCountingProxy"/> (one more local hop).</param>
+    public static async Task<DistributedSystem> Start(BenchmarkOptions options, ServerBinary server, Cleanup cleanup, string logFolder,
+        bool countSql = false, string purpose = "e2e")
     {
-        var database = await ScratchDatabase.Create(options, cleanup, "e2e");
-        var vhost = await ScratchVirtualHost.Create(options, cleanup, "e2e");
+        var database = await ScratchDatabase.Create(options, cleanup, purpose);
+        var (proxy, servicesConnection) = countSql ? SqlCountingProxy.For(database.ConnectionString, cleanup) : (null, database.ConnectionString);
+        var vhost = await ScratchVirtualHost.Create(options, cleanup, purpose);
         var signingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         var auth = new AuthSettings(null, "tracking-api", AuthSettings.LocalIssuer, signingKey);
         var dataRoot = Directory.CreateTempSubdirectory("tracking-bench-data-");
@@ -51,7 +63,7 @@ public sealed class DistributedSystem
             {
                 ["Tracking__Bus"] = "RabbitMq",
                 ["Tracking__Database"] = "PostgreSql",
-                ["ConnectionStrings__Tracking"] = database.ConnectionString,
+                ["ConnectionStrings__Tracking"] = servicesConnection,
                 ["ConnectionStrings__RabbitMq"] = vhost.AmqpUri,
                 ["Tracking__Auth__SigningKey"] = signingKey,
                 ["Tracking__SeedDemoData"] = role == "recommendations" ? "true" : "false",
@@ -64,7 +76,10 @@ public sealed class DistributedSystem
         }
 
         await Task.WhenAll(services.Values.Select(s => s.WaitUntilReady(TimeSpan.FromSeconds(180))));
-        return new DistributedSystem(database, vhost, new TokenIssuer(auth, LocalSigningKey.Load(auth, dataRoot.FullName), TimeProvider.System), services);
+        return new DistributedSystem(database, vhost, new TokenIssuer(auth, LocalSigningKey.Load(auth, dataRoot.FullName), TimeProvider.System), services)
+        {
+            Sql = proxy,
+        };
     }
 
     public string Token(string role, string? provider = null) =>

@@ -10,7 +10,12 @@ using Tracking.ServiceDefaults.Security;
 namespace Tracking.Benchmarks;
 
 public sealed record EndToEndResult(
-    double Throughput, int Accepted, int Conflicts, int Errors, double P50, double P95, double P99, int Visible, int NeverVisible, double Seconds);
+    double Throughput, int Accepted, int Conflicts, int Errors, double P50, double P95, double P99, int Visible, int NeverVisible, double Seconds,
+    CpuSpent Cpu)
+{
+    /// <summary>CPU ms of every process (services, their PostgreSQL backends and helpers, the broker) per accepted submission.</summary>
+    public double CpuMsPerSubmission => Cpu.TotalMs / Accepted;
+}
 
 /// <summary>
 /// Evidence POSTs (narrative and effective date, no file) from W closed-loop workers for a fixed time, each worker on
@@ -21,7 +26,8 @@ public static class EndToEnd
 {
     public const string Provider = "northumbria-crc";
 
-    public static async Task<EndToEndResult> Run(BenchmarkOptions options, DistributedSystem system)
+    /// <summary>The recommendations the load goes to, each responded to and visible in planning.</summary>
+    public static async Task<List<Guid>> Prepare(BenchmarkOptions options, DistributedSystem system)
     {
         var inspector = system.Client(system.Recommendations, system.Token(TrackingRoles.Inspector));
         var manager = system.Client(system.Recommendations, system.Token(TrackingRoles.ProviderManager, Provider), options.Workers * 2);
@@ -68,14 +74,31 @@ public static class EndToEnd
             }
         }
 
-        Console.WriteLine($"  {ids.Count} recommendations responded to and visible in planning; posting evidence with {options.Workers} workers: {options.WarmupSeconds} s warm-up, then {options.DurationSeconds} s measured…");
+        return ids;
+    }
+
+    /// <param name="ratePerSecond">Paced (open loop) at this rate over all workers instead of as fast as they can.</param>
+    public static async Task<EndToEndResult> Run(BenchmarkOptions options, DistributedSystem system, List<Guid> ids, double? ratePerSecond = null)
+    {
+        var manager = system.Client(system.Recommendations, system.Token(TrackingRoles.ProviderManager, Provider), options.Workers * 2);
+        var yesterday = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1);
+        Console.WriteLine($"  {ids.Count} recommendations; posting evidence with {options.Workers} workers{(ratePerSecond is { } r ? $" paced at {r:0}/s" : "")}: {options.WarmupSeconds} s warm-up, then {options.DurationSeconds} s measured…");
+        var interval = ratePerSecond is { } rate ? Stopwatch.Frequency / rate : 0;
+        long nextSlot = Stopwatch.GetTimestamp();
         var pending = ids.ToDictionary(id => id, _ => new ConcurrentQueue<(int Version, long At, bool Measured)>());
         var latencies = new ConcurrentBag<double>();
         int accepted = 0, conflicts = 0, errors = 0;
         string? firstError = null;
         using var stopLoad = new CancellationTokenSource();
         using var stopPolling = new CancellationTokenSource();
-        var poller = Task.Run(() => Poll(system.Database, pending, latencies, stopPolling.Token));
+        // The watcher's own PostgreSQL backend is the benchmark's cost, not the system's: left out of the CPU sum.
+        await using var watcher = await system.Database.Open();
+        await using (var pid = new NpgsqlCommand("SELECT pg_backend_pid()", watcher))
+        {
+            system.NotOurs.Add(Convert.ToInt32(await pid.ExecuteScalarAsync(), CultureInfo.InvariantCulture));
+        }
+
+        var poller = Task.Run(() => Poll(watcher, pending, latencies, stopPolling.Token));
         var date = yesterday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         // Warm-up first (JIT, connection pools, EF query caches in the fresh processes): its requests are not counted.
         var measuring = false;
@@ -90,6 +113,17 @@ public static class EndToEnd
             for (var n = 0; !stopLoad.IsCancellationRequested; n++)
             {
                 var id = mine[n % mine.Count];
+                if (interval > 0)
+                {
+                    // Open loop: each request takes the next slot of a shared schedule, so a slow answer does not lower the rate.
+                    var slot = (long)(Interlocked.Add(ref nextSlot, (long)interval) - interval);
+                    var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), slot);
+                    if (wait > TimeSpan.Zero)
+                    {
+                        await Task.Delay(wait, CancellationToken.None);
+                    }
+                }
+
                 using var form = new MultipartFormDataContent
                 {
                     { new StringContent($"Benchmark evidence {n} from worker {w}: audits show the change has taken effect."), "narrative" },
@@ -127,6 +161,7 @@ public static class EndToEnd
         })).ToList();
         await Task.Delay(TimeSpan.FromSeconds(options.WarmupSeconds));
         Volatile.Write(ref measuring, true);
+        var cpuBefore = CpuSnapshot.Take(system.Pids, system.Database.Name, exclude: system.NotOurs);
         var clock = Stopwatch.StartNew();
         await Task.Delay(TimeSpan.FromSeconds(options.DurationSeconds));
         Volatile.Write(ref measuring, false);
@@ -141,6 +176,7 @@ public static class EndToEnd
             await Task.Delay(20);
         }
 
+        var cpuAfter = CpuSnapshot.Take(system.Pids, system.Database.Name, exclude: system.NotOurs);
         await stopPolling.CancelAsync();
         await poller;
         if (firstError is not null)
@@ -151,13 +187,12 @@ public static class EndToEnd
         var sample = latencies.ToArray();
         return new EndToEndResult(accepted / options.DurationSeconds, accepted, conflicts, errors,
             Stats.Percentile(sample, 50), Stats.Percentile(sample, 95), Stats.Percentile(sample, 99),
-            sample.Length, pending.Values.Sum(q => q.Count), seconds);
+            sample.Length, pending.Values.Sum(q => q.Count), seconds, CpuSnapshot.Between(cpuBefore, cpuAfter));
     }
 
-    private static async Task Poll(ScratchDatabase database, Dictionary<Guid, ConcurrentQueue<(int Version, long At, bool Measured)>> pending,
+    private static async Task Poll(NpgsqlConnection connection, Dictionary<Guid, ConcurrentQueue<(int Version, long At, bool Measured)>> pending,
         ConcurrentBag<double> latencies, CancellationToken stop)
     {
-        await using var connection = await database.Open();
         while (!stop.IsCancellationRequested)
         {
             var rows = await PlanningVersions(connection);

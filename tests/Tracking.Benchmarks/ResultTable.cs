@@ -79,6 +79,8 @@ public sealed class ResultTable
             WriteIndented = true,
             PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+            // A ratio over a figure of zero is infinite; the file must still be written.
+            NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
         }));
         Console.WriteLine($"results written to {full}");
     }

@@ -76,7 +76,19 @@ public sealed class ScratchDatabase
             await using var admin = new NpgsqlConnection(options.PostgresAdmin);
             await admin.OpenAsync();
             await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", admin);
-            await drop.ExecuteNonQueryAsync();
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await drop.ExecuteNonQueryAsync();
+                    return;
+                }
+                catch (PostgresException ex) when (ex.SqlState == "42501" && attempt < 10)
+                {
+                    // An autovacuum worker (a superuser's backend) on the fresh tables: FORCE may not end it, but it ends soon.
+                    await Task.Delay(1000);
+                }
+            }
         });
         var builder = new NpgsqlConnectionStringBuilder(options.PostgresAdmin) { Database = name };
         return new ScratchDatabase(name, builder.ConnectionString);

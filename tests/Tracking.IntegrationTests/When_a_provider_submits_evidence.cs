@@ -4,7 +4,11 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Tracking.Contracts;
 using Tracking.IntegrationTests.Infrastructure;
+using Tracking.Recommendations.Data;
 using Tracking.Recommendations.Demo;
 using Tracking.ServiceDefaults.Security;
 
@@ -152,6 +156,25 @@ public sealed class When_a_provider_submits_evidence : IAsyncLifetime
         again.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         (await Detail()).GetProperty("evidence")[1].GetProperty("outcome").GetString().ShouldBe("Accepted");
         (await Review(Guid.NewGuid(), new { outcome = "Accepted", comment = "Which evidence?" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        // Submitting loads a summary of the evidence, not the evidence: what the event reports must still add up all of it.
+        var older = DateTime.UtcNow.AddDays(-60).ToString("yyyy-MM-dd");
+        foreach (var narrative in new[] { "An earlier audit, found later.", "Another earlier audit." })
+        {
+            (await Submit(Form(narrative, older))).StatusCode.ShouldBe(HttpStatusCode.Created);
+        }
+
+        var reported = await _host.Query(async sp =>
+        {
+            var db = sp.GetRequiredService<RecommendationsDbContext>();
+            var body = await db.Outbox.Where(m => m.MessageType == typeof(EvidenceSubmitted).FullName)
+                .OrderByDescending(m => m.Sequence).Select(m => m.Body).FirstAsync();
+            return JsonDocument.Parse(body).RootElement.GetProperty("state").Clone();
+        });
+        reported.GetProperty("evidenceAwaitingReview").GetInt32().ShouldBe(2, "the one just sent and the one before it");
+        reported.GetProperty("lastEvidenceOn").GetString().ShouldBe(LastMonth, "the latest effective date of all four");
+        reported.GetProperty("lastProgressJudgement").GetString().ShouldBe("GoodProgress", "from the accepted evidence, not loaded");
+        (await Detail()).GetProperty("evidence").GetArrayLength().ShouldBe(4);
     }
 
     [Fact]

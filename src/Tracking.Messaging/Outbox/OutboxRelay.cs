@@ -15,8 +15,15 @@ public sealed class OutboxOptions
 
     public int BatchSize { get; set; } = 200;
 
-    /// <summary>How long the relay sleeps when nothing woke it; also the retry delay after the broker failed.</summary>
+    /// <summary>The retry delay after the broker or the database failed, or some events could not be published.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How long the relay sleeps when the outbox is empty and nothing woke it. Every write of this process wakes it
+    /// once committed (see <see cref="OutboxSignal{TContext}"/>), so this only bounds how late it notices rows another
+    /// instance of the service left behind; an idle process does not ask its database every second.
+    /// </summary>
+    public TimeSpan IdleInterval { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>A publish that has not been confirmed within this time is treated as failed and retried later.</summary>
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
@@ -58,26 +65,37 @@ public sealed class OutboxRelay<TContext>(
         var settings = options.Value;
         while (!stoppingToken.IsCancellationRequested)
         {
-            int relayed;
+            RelayPass pass;
             try
             {
-                relayed = await RelayBatch(settings, stoppingToken);
+                pass = await Relay(settings, stoppingToken);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
                 logger.LogWarning(ex, "Outbox relay for {Context} failed; retrying", typeof(TContext).Name);
-                relayed = 0;
+                pass = new RelayPass(0, 1);
             }
 
-            if (relayed < settings.BatchSize)
+            if (pass.Failed > 0)
             {
                 await signal.WaitAsync(settings.PollInterval, stoppingToken);
+            }
+            else if (pass.Sent < settings.BatchSize)
+            {
+                await signal.WaitAsync(settings.IdleInterval, stoppingToken);
             }
         }
     }
 
     /// <summary>Publishes one batch of unsent messages; returns how many were sent.</summary>
-    public async Task<int> RelayBatch(OutboxOptions settings, CancellationToken cancellationToken)
+    public async Task<int> RelayBatch(OutboxOptions settings, CancellationToken cancellationToken) =>
+        (await Relay(settings, cancellationToken)).Sent;
+
+    /// <summary>
+    /// One batch: claimed, published with confirms (pipelined), and marked in one statement for those sent (one per
+    /// distinct error for the rest), all in the claiming transaction: three round trips however many events.
+    /// </summary>
+    private async Task<RelayPass> Relay(OutboxOptions settings, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
@@ -85,7 +103,7 @@ public sealed class OutboxRelay<TContext>(
         var batch = await ClaimBatch(db, settings.BatchSize, cancellationToken);
         if (batch.Count == 0)
         {
-            return 0;
+            return new RelayPass(0, 0);
         }
 
         // Publishes are pipelined: awaiting each confirm in turn would cap the relay at one round trip per event.
@@ -93,42 +111,48 @@ public sealed class OutboxRelay<TContext>(
         timeout.CancelAfter(settings.PublishTimeout);
         var results = await Task.WhenAll(batch.Select(m => TryPublish(m, timeout.Token)));
 
-        var sent = 0;
-        for (var i = 0; i < batch.Count; i++)
+        var sent = batch.Where((_, i) => results[i] is null).Select(m => m.Sequence).ToList();
+        var sentAt = clock.GetUtcNow().UtcDateTime;
+        if (sent.Count > 0)
         {
-            if (results[i] is null)
-            {
-                batch[i].MarkSent(clock.GetUtcNow());
-                sent++;
-            }
-            else
-            {
-                batch[i].MarkFailed(results[i]!);
-            }
+            await db.Outbox.Where(m => sent.Contains(m.Sequence)).ExecuteUpdateAsync(set => set
+                .SetProperty(m => m.SentAt, sentAt)
+                .SetProperty(m => m.Attempts, m => m.Attempts + 1)
+                .SetProperty(m => m.LastError, (string?)null), CancellationToken.None);
         }
 
-        await db.SaveChangesAsync(CancellationToken.None);
+        foreach (var failed in batch.Select((m, i) => (m.Sequence, Error: results[i])).Where(r => r.Error is not null).GroupBy(r => r.Error!))
+        {
+            var sequences = failed.Select(f => f.Sequence).ToList();
+            var error = failed.Key.Length > 2000 ? failed.Key[..2000] : failed.Key;
+            await db.Outbox.Where(m => sequences.Contains(m.Sequence)).ExecuteUpdateAsync(set => set
+                .SetProperty(m => m.Attempts, m => m.Attempts + 1)
+                .SetProperty(m => m.LastError, error), CancellationToken.None);
+        }
+
         await transaction.CommitAsync(CancellationToken.None);
-        if (sent < batch.Count)
+        if (sent.Count < batch.Count)
         {
             logger.LogWarning("Outbox relay for {Context}: {Failed} of {Count} events not published yet: {Error}",
-                typeof(TContext).Name, batch.Count - sent, batch.Count, results.First(r => r is not null));
+                typeof(TContext).Name, batch.Count - sent.Count, batch.Count, results.First(r => r is not null));
         }
 
-        return sent;
+        return new RelayPass(sent.Count, batch.Count - sent.Count);
     }
+
+    private readonly record struct RelayPass(int Sent, int Failed);
 
     internal static Task<List<OutboxMessage>> ClaimBatch(TContext db, int size, CancellationToken cancellationToken)
     {
         if (!db.Database.IsNpgsql())
         {
-            return db.Outbox.Where(m => m.SentAt == null).OrderBy(m => m.Sequence).Take(size).ToListAsync(cancellationToken);
+            return db.Outbox.AsNoTracking().Where(m => m.SentAt == null).OrderBy(m => m.Sequence).Take(size).ToListAsync(cancellationToken);
         }
 
         // Table name from the model and a numeric limit: nothing here comes from outside.
         var sql = $"SELECT * FROM {db.QualifiedTable<OutboxMessage>()} "
             + $"WHERE \"SentAt\" IS NULL ORDER BY \"Sequence\" LIMIT {size} FOR UPDATE SKIP LOCKED";
-        return db.Outbox.FromSqlRaw(sql).ToListAsync(cancellationToken);
+        return db.Outbox.FromSqlRaw(sql).AsNoTracking().ToListAsync(cancellationToken);
     }
 
     private async Task<string?> TryPublish(OutboxMessage message, CancellationToken cancellationToken)

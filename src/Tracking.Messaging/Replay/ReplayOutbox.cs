@@ -34,6 +34,8 @@ public abstract class ReplayOutbox<TContext>(TContext db, TimeProvider clock, IL
         await Db.Database.ExecuteSqlRawAsync(emptyArchive, ct);
         var replayed = restored + await Db.Outbox.Where(m => m.SentAt != null)
             .ExecuteUpdateAsync(set => set.SetProperty(m => m.SentAt, (DateTime?)null), ct);
+        // Written by statement, not SaveChanges: tell the outbox signal, which wakes the relay at the commit.
+        Db.OutboxWrittenInTransaction = true;
         await transaction.CommitAsync(ct);
         Db.ChangeTracker.Clear();
         logger.LogInformation("Replaying {Count} events ({Restored} from the archive) from the {Context} outbox, as {RequestedBy} asked ({RequestId})",

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Tracking.Contracts;
 using Microsoft.EntityFrameworkCore.Design;
 using Tracking.Recommendations.Domain;
 using Tracking.Messaging;
@@ -24,6 +25,73 @@ public abstract class RecommendationsDbContext(DbContextOptions options) : Messa
         .Include(r => r.Evidence).ThenInclude(e => e.Files)
         .Include(r => r.Revisions)
         .FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+
+    /// <summary>
+    /// What submitting evidence needs, in one statement: the row (tracked, with its version), its actions, and what
+    /// the evidence so far adds up to. The evidence itself stays in the database, so the cost does not grow with it.
+    /// </summary>
+    public async Task<Recommendation?> LoadForEvidence(Guid id, CancellationToken cancellationToken)
+    {
+        var found = await Recommendations.Where(r => r.Id == id)
+            .Select(r => new
+            {
+                Recommendation = r,
+                Actions = r.Actions.ToList(),
+                AwaitingReview = r.Evidence.Count(e => e.Outcome == null),
+                LatestEffectiveDate = r.Evidence.Max(e => (DateOnly?)e.EffectiveDate),
+                LastJudgedAt = r.Evidence.Where(e => e.Judgement != null).Max(e => e.ReviewedAt),
+                LastJudgement = r.Evidence.Where(e => e.Judgement != null).OrderByDescending(e => e.ReviewedAt).Select(e => e.Judgement).FirstOrDefault(),
+            })
+            .AsSingleQuery()
+            .FirstOrDefaultAsync(cancellationToken);
+        if (found is null)
+        {
+            return null;
+        }
+
+        var recommendation = found.Recommendation;
+        foreach (var action in found.Actions.Where(a => !recommendation.Actions.Contains(a)))
+        {
+            recommendation.Actions.Add(action);
+        }
+
+        recommendation.EvidenceLeftUnloaded(new EvidenceSummary(found.AwaitingReview, found.LatestEffectiveDate, found.LastJudgedAt, found.LastJudgement));
+        return recommendation;
+    }
+
+    /// <summary>
+    /// A recommendation as people read it, untracked: the inspection's provider and date but not its ratings, and the
+    /// response, actions, evidence and revisions, one statement each. Null when there is none.
+    /// </summary>
+    public async Task<(Recommendation Recommendation, ProviderRef Provider, DateOnly? PublishedOn)?> ReadRecommendation(Guid id, CancellationToken cancellationToken)
+    {
+        var found = await Recommendations.AsNoTracking().Where(r => r.Id == id)
+            .Select(r => new
+            {
+                Recommendation = r,
+                InspectionProviderId = r.Inspection!.ProviderId,
+                r.Inspection.ProviderName,
+                r.Inspection.Region,
+                r.Inspection.PublishedOn,
+                Responses = r.Responses.ToList(),
+                Actions = r.Actions.ToList(),
+                Evidence = r.Evidence.ToList(),
+                Revisions = r.Revisions.ToList(),
+            })
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(cancellationToken);
+        if (found is null)
+        {
+            return null;
+        }
+
+        var recommendation = found.Recommendation;
+        recommendation.Responses.AddRange(found.Responses);
+        recommendation.Actions.AddRange(found.Actions);
+        recommendation.Evidence.AddRange(found.Evidence);
+        recommendation.Revisions.AddRange(found.Revisions);
+        return (recommendation, new ProviderRef(found.InspectionProviderId, found.ProviderName, found.Region), found.PublishedOn);
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

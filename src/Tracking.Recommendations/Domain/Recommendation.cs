@@ -58,6 +58,12 @@ public sealed class Recommendation
 
     public ProviderResponse? CurrentResponse => Responses.MaxBy(r => r.Version);
 
+    /// <summary>Evidence a lean load left out of <see cref="Evidence"/>, summarised so <see cref="State"/> still counts it.</summary>
+    private EvidenceSummary? _evidenceNotLoaded;
+
+    /// <summary>Says that <see cref="Evidence"/> holds none of the stored evidence, and what that evidence adds up to.</summary>
+    internal void EvidenceLeftUnloaded(EvidenceSummary summary) => _evidenceNotLoaded = summary;
+
     internal void MarkPublished(DateTimeOffset now, Actor publishedBy)
     {
         Status = RecommendationLifecycle.After(Status, Publish);
@@ -308,15 +314,22 @@ public sealed class Recommendation
             ? null
             : openActions.Select(a => (DateOnly?)a.TargetDate).Append(TargetDate).Where(d => d is not null).Min();
         var lastReviewed = Evidence.Where(e => e.Judgement is not null).MaxBy(e => e.ReviewedAt);
+        var lastJudgement = lastReviewed?.Judgement;
+        var unloaded = _evidenceNotLoaded ?? EvidenceSummary.None;
+        if (unloaded.LastJudgement is not null && (lastReviewed is null || unloaded.LastJudgedAt > lastReviewed.ReviewedAt))
+        {
+            lastJudgement = unloaded.LastJudgement;
+        }
+
         return new RecommendationState(
             Status.ToString(),
             Version,
             TargetDate,
             nextDue,
             openActions.Count,
-            Evidence.Count(e => e.AwaitsReview),
-            Evidence.Count == 0 ? null : Evidence.Max(e => e.EffectiveDate),
-            lastReviewed?.Judgement?.ToString(),
+            Evidence.Count(e => e.AwaitsReview) + unloaded.AwaitingReview,
+            Evidence.Select(e => (DateOnly?)e.EffectiveDate).Append(unloaded.LatestEffectiveDate).Max(),
+            lastJudgement?.ToString(),
             ClosedAs?.ToString(),
             ClosedAt is { } closed ? new DateTimeOffset(closed, TimeSpan.Zero) : null);
     }
@@ -342,4 +355,10 @@ public sealed class Recommendation
             Why = why,
         });
     }
+}
+
+/// <summary>What a recommendation's stored evidence adds up to, for commands that do not load the evidence itself.</summary>
+public sealed record EvidenceSummary(int AwaitingReview, DateOnly? LatestEffectiveDate, DateTime? LastJudgedAt, ProgressJudgement? LastJudgement)
+{
+    public static readonly EvidenceSummary None = new(0, null, null, null);
 }

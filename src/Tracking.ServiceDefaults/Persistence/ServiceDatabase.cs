@@ -30,6 +30,7 @@ public static class ServiceDatabase
                 : settings.PostgresConnectionString
                   ?? throw new InvalidOperationException(
                       $"Tracking:Database is PostgreSql but neither ConnectionStrings:{serviceName} nor ConnectionStrings:Tracking is set.");
+            connectionString = Tuned(connectionString);
             builder.Services.AddDbContext<TContext, TPostgresContext>((sp, options) => options
                 .UseNpgsql(connectionString, npgsql => npgsql
                     .MigrationsHistoryTable("__EFMigrationsHistory", serviceName)
@@ -48,5 +49,28 @@ public static class ServiceDatabase
         builder.Services.AddHostedService<MigrateOnStart<TContext>>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck<TContext>>($"{serviceName}-database", tags: ["ready"]);
         return builder;
+    }
+
+    /// <summary>
+    /// Pooled connections kept as they are (no DISCARD ALL before the next use: nothing here sets session state,
+    /// takes session advisory locks or makes temporary tables) and statements used twice prepared, which only pays
+    /// off when the reset does not drop them. A setting given in the connection string wins.
+    /// </summary>
+    internal static string Tuned(string connectionString)
+    {
+        // The builder's ContainsKey says whether a keyword exists, not whether it was given: look at the text.
+        var given = connectionString.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant();
+        var tuned = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (!given.Contains("noresetonclose", StringComparison.Ordinal))
+        {
+            tuned.NoResetOnClose = true;
+        }
+
+        if (!given.Contains("maxautoprepare", StringComparison.Ordinal))
+        {
+            tuned.MaxAutoPrepare = 64;
+        }
+
+        return tuned.ConnectionString;
     }
 }

@@ -27,11 +27,23 @@ public sealed class RecommendationCommand(RecommendationsDbContext db, CurrentUs
             return NotFound(recommendationId);
         }
 
+        var raised = await Apply(recommendation, change, cancellationToken);
+        return answer(recommendation, raised);
+    }
+
+    /// <summary>
+    /// The change on a recommendation the handler loaded itself (only what the command needs, already checked to be
+    /// visible): applied in the domain and saved with its history line and event in one SaveChanges.
+    /// </summary>
+    public async Task<TEvent> Apply<TEvent>(Recommendation recommendation, Func<Recommendation, Actor, DateTimeOffset, TEvent> change,
+        CancellationToken cancellationToken)
+        where TEvent : class
+    {
         var now = clock.GetUtcNow();
         var raised = change(recommendation, new Actor(user.Subject, user.DisplayName), now);
         db.Publish(raised, now);
         await db.SaveChangesAsync(cancellationToken);
-        return answer(recommendation, raised);
+        return raised;
     }
 
     public static IResult NotFound(Guid recommendationId) => Results.Problem(

@@ -1,6 +1,7 @@
 using Tracking.Contracts;
 using Tracking.Recommendations.Domain;
 using Tracking.ServiceDefaults.OpenApi;
+using Tracking.ServiceDefaults.Security;
 
 namespace Tracking.Recommendations.Features.Shared;
 
@@ -40,13 +41,15 @@ public sealed record RecommendationDetail(
     string? ClosureComment,
     DateTimeOffset? ClosedAt)
 {
-    public static RecommendationDetail From(Recommendation r)
+    public static RecommendationDetail From(Recommendation r) => From(r, r.Inspection!.Provider, r.Inspection.PublishedOn);
+
+    /// <summary>From a recommendation read without its inspection (<see cref="Data.RecommendationsDbContext.ReadRecommendation"/>).</summary>
+    public static RecommendationDetail From(Recommendation r, ProviderRef provider, DateOnly? publishedOn)
     {
-        var inspection = r.Inspection!;
         var current = r.CurrentResponse;
         return new RecommendationDetail(
-            r.Id, r.InspectionId, inspection.Provider, r.Number, r.Text, r.Addressees, r.LinkedStandards, r.Status, r.Version,
-            inspection.PublishedOn, r.TargetDate, r.State().NextDueOn,
+            r.Id, r.InspectionId, provider, r.Number, r.Text, r.Addressees, r.LinkedStandards, r.Status, r.Version,
+            publishedOn, r.TargetDate, r.State().NextDueOn,
             current is null ? null : new ResponseView(current.Version, current.Kind, current.Rationale, current.RespondedBy,
                 Utc(current.RespondedAt), r.AcceptedResponseVersion == current.Version),
             r.Actions.OrderBy(a => a.PlannedAt).Select(a => new ActionView(a.Id, a.Description, a.OwnerName, a.OwnerEmail, a.TargetDate,
@@ -58,6 +61,12 @@ public sealed record RecommendationDetail(
                 v.Decision, v.DecisionComment, Utc(v.RequestedAt), v.DecidedAt is { } d ? Utc(d) : null)).ToList(),
             r.ClosedAs, r.ClosureComment, r.ClosedAt is { } closed ? Utc(closed) : null);
     }
+
+    /// <summary>The detail as the GET answers it, read afresh and untracked, if the person may see it; otherwise null.</summary>
+    public static async Task<RecommendationDetail?> Read(Data.RecommendationsDbContext db, Guid id, CurrentUser user, CancellationToken cancellationToken) =>
+        await db.ReadRecommendation(id, cancellationToken) is { } found && user.CanSee(found.Recommendation.ProviderId)
+            ? From(found.Recommendation, found.Provider, found.PublishedOn)
+            : null;
 
     private static DateTimeOffset Utc(DateTime at) => new(DateTime.SpecifyKind(at, DateTimeKind.Utc));
 }

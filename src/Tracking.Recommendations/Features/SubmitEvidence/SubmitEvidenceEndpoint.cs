@@ -36,16 +36,15 @@ public static class SubmitEvidenceEndpoint
                 }
 
                 // Everything that can refuse the submission is asked before a file is stored, so a refusal leaves nothing behind.
-                var target = await db.Recommendations.AsNoTracking().Where(r => r.Id == id)
-                    .Select(r => new { r.ProviderId, r.Status, ActionIds = r.Actions.Select(a => a.Id).ToList() })
-                    .FirstOrDefaultAsync(ct);
-                if (target is null || !user.CanSee(target.ProviderId))
+                // Only what the command needs is loaded: the row, its actions and a summary of the evidence, never the evidence itself.
+                var recommendation = await db.LoadForEvidence(id, ct);
+                if (recommendation is null || !user.CanSee(recommendation.ProviderId))
                 {
                     return RecommendationCommand.NotFound(id);
                 }
 
-                RecommendationLifecycle.EnsureAllowed(target.Status, LifecycleCommand.SubmitEvidence);
-                if (upload.ActionIds.Except(target.ActionIds).Any())
+                RecommendationLifecycle.EnsureAllowed(recommendation.Status, LifecycleCommand.SubmitEvidence);
+                if (upload.ActionIds.Except(recommendation.Actions.Select(a => a.Id)).Any())
                 {
                     return Results.ValidationProblem(new Dictionary<string, string[]>
                     {
@@ -69,9 +68,12 @@ public static class SubmitEvidenceEndpoint
                     });
                 }
 
-                return await command.Run(id,
-                    (r, actor, now) => r.SubmitEvidence(upload.Narrative, upload.EffectiveDate, upload.ActionIds, files, actor, now),
-                    (r, submitted) => Results.Created($"/api/recommendations/{id}/evidence/{submitted.EvidenceId}", RecommendationDetail.From(r)), ct);
+                var submitted = await command.Apply(recommendation,
+                    (r, actor, now) => r.SubmitEvidence(upload.Narrative, upload.EffectiveDate, upload.ActionIds, files, actor, now), ct);
+
+                // The answer keeps its contract (the whole detail), read untracked after the save rather than kept from a full load.
+                var answer = await RecommendationDetail.Read(db, id, user, CancellationToken.None);
+                return Results.Created($"/api/recommendations/{id}/evidence/{submitted.EvidenceId}", answer);
             })
             .RequireAuthorization(TrackingPolicies.ProviderWork)
             // Callers authenticate with bearer tokens, never cookies, so there is no cross-site form post to forge.

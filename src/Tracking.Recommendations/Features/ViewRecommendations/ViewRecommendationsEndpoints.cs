@@ -58,9 +58,7 @@ public static class ViewRecommendationsEndpoints
             .ProducesValidationProblem();
 
         recommendations.MapGet("/{id:guid}", async (Guid id, RecommendationsDbContext db, CurrentUser user, CancellationToken ct) =>
-                await db.LoadRecommendation(id, ct) is { } found && user.CanSee(found.ProviderId)
-                    ? Results.Ok(RecommendationDetail.From(found))
-                    : RecommendationCommand.NotFound(id))
+                await RecommendationDetail.Read(db, id, user, ct) is { } found ? Results.Ok(found) : RecommendationCommand.NotFound(id))
             .RequireAuthorization(TrackingPolicies.ReadRecommendations)
             .WithName("ViewRecommendation")
             .WithSummary("One recommendation with its response, action plan, evidence and revisions")
