@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Tracking.Scheduling.Data;
 using Tracking.Scheduling.Deadlines;
 using Tracking.Scheduling.Features.ManageFollowUpReviews;
+using Tracking.Scheduling.Features.SubscribeToCalendar;
 using Tracking.Scheduling.Features.ViewSchedule;
 using Tracking.Scheduling.Hangfire;
 using Tracking.Contracts;
@@ -42,6 +43,7 @@ public static class SchedulingService
         app.MapGroup("/api/schedule").WithTags("Scheduling")
             .MapViewSchedule()
             .MapCalendarFeed()
+            .MapCalendarFeeds()
             .MapManageFollowUpReviews();
         app.MapSchedulingDashboard();
         return app;

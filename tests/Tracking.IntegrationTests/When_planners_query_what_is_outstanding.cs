@@ -411,6 +411,7 @@ public sealed class When_planners_query_what_is_outstanding(PlanningPopulation p
         var national = overview.GetProperty("national");
         national.GetProperty("regions").GetInt32().ShouldBe(5);
         ShouldMatch(national, population.Providers, "national");
+        national.GetProperty("escalated").GetInt32().ShouldBe(regions.Sum(r => r.GetProperty("escalated").GetInt32()));
     }
 
     [Fact]

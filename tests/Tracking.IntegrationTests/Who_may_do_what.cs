@@ -207,6 +207,7 @@ public sealed class Who_may_do_what(TwoProvidersFixture world) : IClassFixture<T
         Row("GET /api/schedule/calendar.ics?providerId={provider}", ok, ok, ok, ok);
         Row("PUT /api/schedule/follow-up-reviews/{review}", forbidden, ok, forbidden, forbidden);
         Row("POST /api/schedule/follow-up-reviews/{review}/cancellation", forbidden, ok, forbidden, forbidden);
+        Row("POST /api/schedule/calendar-feed", created, created, created, created);
         Row("GET /api/planning/regions", ok, ok, ok, ok);
         Row("GET /api/planning/regions/North%20East", ok, ok, ok, missing);
         Row("GET /api/planning/themes", ok, ok, ok, ok);

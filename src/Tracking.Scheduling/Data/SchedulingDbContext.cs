@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Tracking.Scheduling.Deadlines;
+using Tracking.Scheduling.Features.SubscribeToCalendar;
 using Tracking.Scheduling.FollowUps;
 
 using Tracking.Messaging;
@@ -19,6 +20,8 @@ public abstract class SchedulingDbContext(DbContextOptions options) : MessagingD
     public DbSet<Reminder> Reminders => Set<Reminder>();
 
     public DbSet<FollowUpReview> FollowUpReviews => Set<FollowUpReview>();
+
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -65,6 +68,18 @@ public abstract class SchedulingDbContext(DbContextOptions options) : MessagingD
             row.HasIndex(r => new { r.Status, r.DueAt });
             row.HasIndex(r => r.InspectionId);
             row.HasIndex(r => r.ProviderId);
+        });
+        modelBuilder.Entity<CalendarFeed>(row =>
+        {
+            row.ToTable("calendar_feeds");
+            row.HasKey(f => f.Id);
+            row.Property(f => f.TokenHash).HasMaxLength(64);
+            row.Property(f => f.Subject).HasMaxLength(200);
+            row.Property(f => f.Role).HasMaxLength(32);
+            row.Property(f => f.ProviderIds).HasMaxLength(2000);
+            row.Ignore(f => f.VisibleProviders);
+            row.HasIndex(f => f.TokenHash).IsUnique();
+            row.HasIndex(f => f.Subject);
         });
     }
 }

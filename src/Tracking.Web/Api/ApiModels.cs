@@ -32,7 +32,14 @@ public sealed record UploadedFile(string Name, string ContentType, byte[] Conten
 
 public sealed record DeadlineRow(Guid Id, string Kind, Guid RecommendationId, Guid? ActionId, string ProviderId, DateOnly DueOn, string Status, bool Missed);
 
-public sealed record ScheduleView(IReadOnlyList<DeadlineRow> Deadlines);
+public sealed record ScheduleView(IReadOnlyList<DeadlineRow> Deadlines, IReadOnlyList<FollowUpReviewRow>? FollowUpReviews = null);
+
+public sealed record FollowUpReviewRow(Guid Id, Guid InspectionId, string ProviderId, DateOnly DueOn, string Status);
+
+public sealed record CalendarFeedView(DateTimeOffset CreatedAt);
+
+/// <param name="Path">The private feed's path on the API, secret token included; shown to its owner once.</param>
+public sealed record NewCalendarFeed(string Token, string Path, DateTimeOffset CreatedAt);
 
 public sealed record ResponseToAccept(Guid RecommendationId, ProviderRef Provider, int Number, string Text, int Version, string Response,
     DateTimeOffset RespondedAt);

@@ -29,7 +29,8 @@ internal static class ApiSender
         var text = await answer.Content.ReadAsStringAsync();
         if (answer.IsSuccessStatusCode)
         {
-            return new ApiResult<T>(answer.StatusCode, JsonSerializer.Deserialize<T>(text, TrackingApi.Json), default);
+            // A 204 has no body to read.
+            return new ApiResult<T>(answer.StatusCode, text.Length == 0 ? default : JsonSerializer.Deserialize<T>(text, TrackingApi.Json), default);
         }
 
         var problem = text.Length > 0 && answer.Content.Headers.ContentType?.MediaType?.Contains("json") == true

@@ -75,5 +75,14 @@ public sealed class PlanningApi(HttpClient http)
     public Task<ApiResult<ReinspectionPlanView>> CancelReinspection(Guid id) =>
         Send<ReinspectionPlanView>(HttpMethod.Post, $"api/planning/reinspections/{id}/cancellation");
 
+    /// <summary>The schedule as the person may see it; the planners' pages read its follow-up reviews.</summary>
+    public Task<ApiResult<ScheduleView>> Schedule() => Send<ScheduleView>(HttpMethod.Get, "api/schedule");
+
+    public Task<ApiResult<FollowUpReviewRow>> MoveFollowUpReview(Guid id, DateOnly? dueOn) =>
+        Send<FollowUpReviewRow>(HttpMethod.Put, $"api/schedule/follow-up-reviews/{id}", new { dueOn });
+
+    public Task<ApiResult<FollowUpReviewRow>> CancelFollowUpReview(Guid id) =>
+        Send<FollowUpReviewRow>(HttpMethod.Post, $"api/schedule/follow-up-reviews/{id}/cancellation");
+
     private Task<ApiResult<T>> Send<T>(HttpMethod method, string path, object? body = null) => ApiSender.Send<T>(http, method, path, body);
 }

@@ -7,8 +7,9 @@ public sealed record ProviderFigures(ProviderRef Provider, int Outstanding, int 
 public sealed record RegionFigures(string Region, int Providers, int Outstanding, int Overdue, int AtLeastReasonableProgress,
     double? ReasonableProgressShare, DateOnly? OldestOpenPublishedOn, int Escalated);
 
+/// <param name="Escalated">Optional in the API's contract; an older API leaves it out.</param>
 public sealed record NationalFigures(int Regions, int Providers, int Outstanding, int Overdue, int AtLeastReasonableProgress,
-    double? ReasonableProgressShare, DateOnly? OldestOpenPublishedOn);
+    double? ReasonableProgressShare, DateOnly? OldestOpenPublishedOn, int? Escalated = null);
 
 public sealed record RegionsOverview(IReadOnlyList<RegionFigures> Regions, NationalFigures National);
 

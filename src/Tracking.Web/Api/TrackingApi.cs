@@ -94,6 +94,13 @@ public sealed class TrackingApi(HttpClient http)
     public Task<ApiResult<InspectionView>> PublishInspection(Guid id, DateOnly? publishedOn) =>
         Send<InspectionView>(HttpMethod.Post, $"api/inspections/{id}/publish", new { publishedOn });
 
+    public Task<ApiResult<CalendarFeedView>> CalendarFeed() => Send<CalendarFeedView>(HttpMethod.Get, "api/schedule/calendar-feed");
+
+    public Task<ApiResult<NewCalendarFeed>> MakeCalendarFeed() => Send<NewCalendarFeed>(HttpMethod.Post, "api/schedule/calendar-feed");
+
+    /// <summary>Succeeds with a 204 and no value.</summary>
+    public Task<ApiResult<object>> RevokeCalendarFeed() => Send<object>(HttpMethod.Delete, "api/schedule/calendar-feed");
+
     /// <summary>An evidence file as the API serves it; the caller streams it on and disposes the answer.</summary>
     public Task<HttpResponseMessage> EvidenceFile(Guid id, Guid evidenceId, Guid fileId) =>
         http.GetAsync($"api/recommendations/{id}/evidence/{evidenceId}/files/{fileId}", HttpCompletionOption.ResponseHeadersRead);

@@ -15,6 +15,7 @@ internal static class PortalNavigation
         new("Inspections", "/inspections", [TrackingRoles.Inspector]),
         new("Work queues", "/queues", [TrackingRoles.Inspector]),
         new("Planning", "/planning", [TrackingRoles.Planner, TrackingRoles.Inspector]),
+        new("Calendar", "/calendar", TrackingRoles.All),
         new("Notifications", "/notifications/settings", []),
         new("Deliveries", "/notifications/deliveries", [TrackingRoles.Admin]),
         new("People", "/admin/people", [TrackingRoles.Admin]),

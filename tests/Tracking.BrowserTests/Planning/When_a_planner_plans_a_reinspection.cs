@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Tracking.BrowserTests.Infrastructure;
 
@@ -68,6 +70,86 @@ public sealed class When_a_planner_plans_a_reinspection(PortalServer server, Bro
         await page.GotoAsync(checklist);
         var pdf = await page.PdfAsync(new PagePdfOptions { Format = "A4", PrintBackground = false });
         Regex.Matches(System.Text.Encoding.Latin1.GetString(pdf), "/Type\\s*/Page[^s]").Count.ShouldBeGreaterThan(0);
+
+        await MovesAndCancelsAFollowUpReview(page, shots);
+        await SubscribesToACalendarAndRevokesIt(page, shots);
+    }
+
+    private async Task MovesAndCancelsAFollowUpReview(IPage page, Screenshots shots)
+    {
+        await ScheduledFollowUpReview();
+        await page.GotoAsync("/planning");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Follow-up reviews" }).ClickAsync();
+        var row = page.Locator("tbody tr", new() { HasText = ReviewProvider });
+        await shots.Check(page, "follow-up-reviews");
+        await row.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Move") }).ClickAsync();
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Year", Exact = true }).FillAsync("2020");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Move the review" }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "There is a problem" }).WaitForAsync();
+        (await page.TitleAsync()).ShouldStartWith("Error:");
+        (await page.InnerTextAsync(".govuk-error-summary")).ShouldContain("past");
+        await shots.Check(page, "move-follow-up-review-error");
+
+        var newDate = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(100);
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Day", Exact = true }).FillAsync(newDate.Day.ToString());
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Month", Exact = true }).FillAsync(newDate.Month.ToString());
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Year", Exact = true }).FillAsync(newDate.Year.ToString());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Move the review" }).ClickAsync();
+        (await page.InnerTextAsync(".govuk-notification-banner")).ShouldContain($"now due on {Tracking.Web.Forms.Display.Date(newDate)}");
+
+        await row.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Cancel") }).ClickAsync();
+        await shots.Check(page, "cancel-follow-up-review");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Cancel the review" }).ClickAsync();
+        (await page.InnerTextAsync(".govuk-notification-banner")).ShouldContain("is cancelled");
+        (await row.InnerTextAsync()).ShouldContain("Cancelled");
+        (await row.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^(Move|Cancel)") }).CountAsync()).ShouldBe(0, "a cancelled review cannot be changed");
+    }
+
+    private async Task SubscribesToACalendarAndRevokesIt(IPage page, Screenshots shots)
+    {
+        await page.GetByRole(AriaRole.Link, new() { Name = "Calendar", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Make a calendar address" }).ClickAsync();
+        var address = await page.GetByLabel("Your private calendar address").InputValueAsync();
+        await shots.Check(page, "calendar-address");
+        using var calendarApp = new HttpClient(); // no cookie, no token: what Outlook or Google sends
+        var feed = await calendarApp.GetStringAsync(address);
+        feed.ShouldStartWith("BEGIN:VCALENDAR");
+        feed.ShouldContain("BEGIN:VEVENT");
+
+        await page.GotoAsync("/calendar");
+        (await page.InnerTextAsync("main")).ShouldContain("You made your calendar address on");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Stop the address working" }).ClickAsync();
+        (await page.InnerTextAsync(".govuk-notification-banner")).ShouldContain("no longer works");
+        await shots.Check(page, "calendar-revoked");
+        (await calendarApp.GetAsync(address)).StatusCode.ShouldBe(System.Net.HttpStatusCode.Gone);
+    }
+
+    private const string ReviewProvider = "review-crc";
+
+    /// <summary>An inspection published today, so its follow-up review is months away and still scheduled.</summary>
+    private async Task ScheduledFollowUpReview()
+    {
+        using var inspector = server.ApiAs("inspector");
+        var standards = new[] { "1.1", "1.2", "1.3", "1.4", "2.1", "2.2", "2.3", "2.4", "3.1", "3.2" }.Select(code => new { code, rating = "Good" });
+        var recorded = await inspector.PostAsJsonAsync("/api/inspections", new
+        {
+            provider = new { id = ReviewProvider, name = "Review Community Rehabilitation Company", region = "Wales" },
+            title = "An inspection of Review CRC",
+            fieldworkStartedOn = "2026-10-05",
+            fieldworkEndedOn = "2026-10-16",
+            overallRating = "Good",
+            standards,
+            recommendations = new[] { new { number = 1, text = "Review supervision plans every quarter.", addressees = new[] { "Provider" }, linkedStandards = new[] { "2.1" } } },
+        });
+        recorded.EnsureSuccessStatusCode();
+        var id = (await recorded.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        (await inspector.PostAsJsonAsync($"/api/inspections/{id}/publish", new { })).EnsureSuccessStatusCode();
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while ((await inspector.GetStringAsync($"/api/schedule?providerId={ReviewProvider}")).Contains(id.ToString()) is false)
+        {
+            DateTime.UtcNow.ShouldBeLessThan(deadline, "scheduling to plan the follow-up review");
+            await Task.Delay(200);
+        }
     }
 
     [Fact]

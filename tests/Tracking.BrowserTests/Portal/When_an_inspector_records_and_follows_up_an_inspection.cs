@@ -22,6 +22,8 @@ public sealed class When_an_inspector_records_and_follows_up_an_inspection(Porta
         "Review the delivery of Through the Gate services.",
     ];
 
+    private const string Mistaken = "A recommendation added by mistake.";
+
     [Fact]
     public async Task The_inspector_records_publishes_accepts_reviews_decides_and_closes()
     {
@@ -66,7 +68,9 @@ public sealed class When_an_inspector_records_and_follows_up_an_inspection(Porta
         await page.GetByRole(AriaRole.Button, new() { Name = "Add recommendation" }).ClickAsync();
         (await page.Locator(".govuk-error-summary").InnerTextAsync()).ShouldContain("Select who the recommendation is addressed to");
         await shots.Check(page, "recommendation-error");
-        for (var n = 0; n < Recommendations.Length; n++)
+        // A second one added by mistake, removed below: the three kept must stay in order.
+        string[] typed = [Recommendations[0], Mistaken, .. Recommendations[1..]];
+        for (var n = 0; n < typed.Length; n++)
         {
             if (n > 0)
             {
@@ -75,18 +79,22 @@ public sealed class When_an_inspector_records_and_follows_up_an_inspection(Porta
             }
 
             await page.GetByRole(AriaRole.Heading, new() { Name = $"Add recommendation {n + 1}" }).WaitForAsync();
-            await page.GetByLabel("Recommendation", new() { Exact = true }).FillAsync(Recommendations[n]);
+            await page.GetByLabel("Recommendation", new() { Exact = true }).FillAsync(typed[n]);
             await page.GetByLabel("The provider").CheckAsync();
-            if (n == 2)
+            var last = n == typed.Length - 1;
+            if (last)
             {
                 await page.GetByLabel("HMPPS").CheckAsync();
             }
 
-            await page.GetByLabel(n == 2 ? "3.2 Through the Gate" : "2.1 Assessment").CheckAsync();
+            await page.GetByLabel(last ? "3.2 Through the Gate" : "2.1 Assessment").CheckAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "Add recommendation" }).ClickAsync();
         }
 
+        await page.GetByRole(AriaRole.Heading, new() { Name = "You have added 4 recommendations" }).WaitForAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Remove recommendation 2" }).ClickAsync();
         await page.GetByRole(AriaRole.Heading, new() { Name = "You have added 3 recommendations" }).WaitForAsync();
+        (await page.Locator(".govuk-summary-list__value").AllInnerTextsAsync()).ShouldBe(Recommendations);
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
         (await page.Locator(".govuk-error-summary").InnerTextAsync()).ShouldContain("Select yes if you need to add another recommendation");
         await shots.Check(page, "add-another-error");

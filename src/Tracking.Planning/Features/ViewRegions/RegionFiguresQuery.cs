@@ -23,10 +23,14 @@ public sealed record RegionFigures(
     DateOnly? OldestOpenPublishedOn,
     [property: OpenApiOptional] int Escalated);
 
-/// <remarks>No escalated count here (the contract would call a new field breaking); the regions' counts add up to it.</remarks>
 public sealed record NationalFigures(
     int Regions, int Providers, int Outstanding, int Overdue, int AtLeastReasonableProgress, double? ReasonableProgressShare,
-    DateOnly? OldestOpenPublishedOn);
+    DateOnly? OldestOpenPublishedOn)
+{
+    /// <summary>The regions' escalated counts added up. Not a constructor parameter, so the contract has it optional
+    /// (added after 1.0.0): the schema transformer does not see [OpenApiOptional] on a record nested as a property.</summary>
+    public int Escalated { get; init; }
+}
 
 public sealed record RegionsOverview(IReadOnlyList<RegionFigures> Regions, NationalFigures National);
 
@@ -49,7 +53,7 @@ public static class RegionFiguresQuery
         var national = Total("", providers);
         return new RegionsOverview(regions, new NationalFigures(
             regions.Count, national.Providers, national.Outstanding, national.Overdue, national.AtLeastReasonableProgress,
-            national.ReasonableProgressShare, national.OldestOpenPublishedOn));
+            national.ReasonableProgressShare, national.OldestOpenPublishedOn) { Escalated = national.Escalated });
     }
 
     /// <summary>The region's providers ranked by risk of slippage, or null when the person can see no provider there.</summary>

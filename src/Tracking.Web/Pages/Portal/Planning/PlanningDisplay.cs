@@ -23,6 +23,22 @@ public static class PlanningDisplay
         _ => kind,
     };
 
+    public static string FollowUpReviewStatus(string status) => status switch
+    {
+        "Scheduled" => "Scheduled",
+        "Raised" => "Raised",
+        "Skipped" => "Skipped",
+        "Cancelled" => "Cancelled",
+        _ => status,
+    };
+
+    public static string FollowUpReviewTagClass(string status) => status switch
+    {
+        "Scheduled" => "govuk-tag--blue",
+        "Raised" => "govuk-tag--orange",
+        _ => "govuk-tag--grey",
+    };
+
     public static string RegionHref(string region) => $"/planning/regions/{Uri.EscapeDataString(region)}";
 
     public static string ProviderHref(string providerId) => $"/planning/providers/{Uri.EscapeDataString(providerId)}";
