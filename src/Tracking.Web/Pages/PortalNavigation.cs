@@ -18,6 +18,7 @@ internal static class PortalNavigation
         new("Calendar", "/calendar", TrackingRoles.All),
         new("Notifications", "/notifications/settings", []),
         new("Deliveries", "/notifications/deliveries", [TrackingRoles.Admin]),
+        new("Webhooks", "/notifications/webhooks", [TrackingRoles.ProviderManager, TrackingRoles.Inspector, TrackingRoles.Admin]),
         new("People", "/admin/people", [TrackingRoles.Admin]),
         new("Sign out", "/sign-out", []),
     ];
