@@ -64,6 +64,15 @@ for trx in "$results"/*.trx; do
   failed=$((failed + ${f:-0}))
 done
 
+# CI shows only the tail of the output: name each failed test (with the first lines of its message) just above the
+# closing line, so a failure is never hidden above the side lane's log.
+if [ "$failed" -ne 0 ]; then
+  echo "Failed tests:"
+  for trx in "$results"/*.trx; do
+    [ -f "$trx" ] || continue
+    python3 deploy/trx-failures.py "$trx" || grep -o 'testName="[^"]*"[^>]*outcome="Failed"' "$trx" || true
+  done
+fi
 echo "${passed} passed, ${failed} failed"
 if [ "$passed" -eq 0 ]; then
   echo "no test ran" >&2

@@ -17,7 +17,7 @@ public sealed class When_everything_runs_in_one_process : IDisposable
     [Fact]
     public async Task A_published_inspection_reaches_planning_and_scheduling()
     {
-        await using var host = TrackingHost.Embedded(_dataFolder);
+        await using var host = TrackingHost.EmbeddedOn(_dataFolder); // no template: this one shows a fresh folder is migrated
         var client = host.Planner();
 
         await TrackingApi.RecordAndPublishNorthumbria(host.Inspector());

@@ -28,7 +28,8 @@ public sealed class BrowserSession : IAsyncLifetime
             JavaScriptEnabled = javaScript,
             ViewportSize = new ViewportSize { Width = 1024, Height = 768 },
         });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(30_000);
+        context.SetDefaultNavigationTimeout(45_000);
         return await context.NewPageAsync();
     }
 

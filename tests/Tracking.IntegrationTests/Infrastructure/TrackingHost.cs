@@ -77,6 +77,18 @@ public sealed class TrackingHost(IReadOnlyDictionary<string, string?> settings, 
     public static TrackingHost Embedded(string dataFolder, bool seedDemoData = false, IDictionary<string, string?>? extra = null,
         TimeProvider? clock = null)
     {
+        if (!seedDemoData)
+        {
+            EmbeddedTemplate.CopyInto(dataFolder);
+        }
+
+        return EmbeddedOn(dataFolder, seedDemoData, extra, clock);
+    }
+
+    /// <summary>An embedded host on the folder as it is: no template copied in.</summary>
+    internal static TrackingHost EmbeddedOn(string dataFolder, bool seedDemoData = false, IDictionary<string, string?>? extra = null,
+        TimeProvider? clock = null)
+    {
         var settings = new Dictionary<string, string?>
         {
             ["Tracking:Roles"] = "all",
