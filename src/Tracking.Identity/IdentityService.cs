@@ -57,6 +57,7 @@ public static class IdentityService
             .AddSignInManager()
             .AddDefaultTokenProviders();
         builder.Services.AddAuthentication().AddIdentityCookies();
+        builder.Services.AddAuthentication().AddPasswordCheckedCookie();
         // Passkeys are this site's own: the browser's origin must be the request's scheme, host and port, never a frame.
         builder.Services.Configure<IdentityPasskeyOptions>(passkeys => passkeys.ValidateOrigin = context =>
             ValueTask.FromResult(!context.CrossOrigin && Uri.TryCreate(context.Origin, UriKind.Absolute, out var origin)
@@ -99,7 +100,13 @@ public static class IdentityService
                 server.SetAccessTokenLifetime(settings.AccessTokenLifetime)
                     .SetIdentityTokenLifetime(settings.AccessTokenLifetime)
                     .SetRefreshTokenLifetime(settings.RefreshTokenLifetime);
-                server.AddSigningKey(keys.Signing).AddEncryptionKey(keys.Encryption);
+                // The first key signs; the others (next, previous) are only published in the JWKS, for rotation.
+                foreach (var key in keys.Published)
+                {
+                    server.AddSigningKey(key);
+                }
+
+                server.AddEncryptionKey(keys.Encryption);
                 // The API validates plain JWTs (audience tracking-api), so access tokens are signed, not encrypted.
                 server.DisableAccessTokenEncryption();
                 var aspNetCore = server.UseAspNetCore()
@@ -122,6 +129,7 @@ public static class IdentityService
         // A deactivated person's cookie session ends within a minute, not the default half hour.
         builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         builder.Services.AddHostedService<WebClientRegistration>();
+        builder.Services.AddHostedService<DocsClientRegistration>();
         builder.Services.AddSingleton(MachineClient.From(builder.Configuration));
         builder.Services.AddHostedService<MachineClientRegistration>();
         if (builder.Configuration.GetValue("Tracking:SeedDemoData", false))

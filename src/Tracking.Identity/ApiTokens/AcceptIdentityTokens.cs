@@ -7,7 +7,7 @@ namespace Tracking.Identity.ApiTokens;
 
 /// <summary>
 /// Embedded mode: the API in this process accepts the identity service's access tokens beside the locally minted
-/// ones, by trusting its public signing key. A token signed with that key must carry this service's issuer (the
+/// ones, by trusting its public signing keys (the signing one, and the next and previous while a rotation runs). A token signed with that key must carry this service's issuer (the
 /// configured one, or any absolute URI when the issuer is the request's own origin, since only we hold the key).
 /// </summary>
 internal sealed class AcceptIdentityTokens(IdentityKeys keys, IdentitySettings settings) : IPostConfigureOptions<JwtBearerOptions>
@@ -20,8 +20,9 @@ internal sealed class AcceptIdentityTokens(IdentityKeys keys, IdentitySettings s
         }
 
         var parameters = options.TokenValidationParameters;
-        var publicKey = new RsaSecurityKey(keys.Signing.Rsa.ExportParameters(false)) { KeyId = keys.Signing.KeyId };
-        parameters.IssuerSigningKeys = [.. parameters.IssuerSigningKeys ?? [], publicKey];
+        var published = keys.Published.Select(IdentityKeys.PublicOnly).ToList();
+        var ourKeyIds = published.Select(k => k.KeyId).ToHashSet(StringComparer.Ordinal);
+        parameters.IssuerSigningKeys = [.. parameters.IssuerSigningKeys ?? [], .. published];
         if (parameters.IssuerSigningKey is { } local)
         {
             parameters.IssuerSigningKeys = [.. parameters.IssuerSigningKeys, local];
@@ -30,7 +31,7 @@ internal sealed class AcceptIdentityTokens(IdentityKeys keys, IdentitySettings s
         var localIssuer = parameters.ValidIssuer;
         parameters.IssuerValidator = (issuer, token, _) =>
         {
-            var ours = token.SigningKey?.KeyId == publicKey.KeyId;
+            var ours = token.SigningKey?.KeyId is { } keyId && ourKeyIds.Contains(keyId);
             var valid = ours
                 ? settings.Issuer is null ? Uri.IsWellFormedUriString(issuer, UriKind.Absolute) : SameIssuer(issuer, settings.Issuer)
                 : issuer == localIssuer;

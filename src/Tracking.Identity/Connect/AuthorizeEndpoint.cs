@@ -47,7 +47,7 @@ internal static class AuthorizeEndpoint
                 [IdentityConstants.ApplicationScheme]);
         }
 
-        if (mfa.MustSetUp(person))
+        if (mfa.MustSetUp(person, await people.HasPasskey(person)))
         {
             // No code for a client until a person whose role needs a second factor has one; then back to this request.
             return Results.Redirect("/account/security?ReturnUrl=" + Uri.EscapeDataString(context.Request.PathBase + context.Request.Path + context.Request.QueryString));

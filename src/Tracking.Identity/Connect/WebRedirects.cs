@@ -7,9 +7,9 @@ using Tracking.ServiceDefaults.Security;
 namespace Tracking.Identity.Connect;
 
 /// <summary>
-/// The portal's redirect URIs. With no web origin configured (the embedded default, or a test on a random port),
-/// the portal is this same process: its URIs are registered for the request's own origin, but only for loopback
-/// hosts, so a forged Host header cannot add a redirect elsewhere.
+/// The portal's redirect URIs, and the API docs page's. With no web origin configured (the embedded default, or a test
+/// on a random port), the portal and the docs are this same process: their URIs are registered for the request's own
+/// origin, but only for loopback hosts, so a forged Host header cannot add a redirect elsewhere.
 /// </summary>
 internal static class WebRedirects
 {
@@ -35,8 +35,17 @@ internal static class WebRedirects
     private static async Task Register(HttpContext context)
     {
         var origin = new Uri($"{context.Request.Scheme}://{context.Request.Host}");
+        await Register(context, WebClientSecret.ClientId, d => d.RedirectUris.Add(SignIn(origin)) | d.PostLogoutRedirectUris.Add(SignOut(origin)));
+        if (context.Request.Path.StartsWithSegments("/connect/authorize"))
+        {
+            await Register(context, DocsSignIn.ClientId, d => d.RedirectUris.Add(DocsSignIn.RedirectUri(origin)));
+        }
+    }
+
+    private static async Task Register(HttpContext context, string clientId, Func<OpenIddictApplicationDescriptor, bool> add)
+    {
         var applications = context.RequestServices.GetRequiredService<IOpenIddictApplicationManager>();
-        var client = await applications.FindByClientIdAsync(WebClientSecret.ClientId, context.RequestAborted);
+        var client = await applications.FindByClientIdAsync(clientId, context.RequestAborted);
         if (client is null)
         {
             return;
@@ -44,7 +53,7 @@ internal static class WebRedirects
 
         var descriptor = new OpenIddictApplicationDescriptor();
         await applications.PopulateAsync(descriptor, client, context.RequestAborted);
-        if (descriptor.RedirectUris.Add(SignIn(origin)) | descriptor.PostLogoutRedirectUris.Add(SignOut(origin)))
+        if (add(descriptor))
         {
             await applications.UpdateAsync(client, descriptor, context.RequestAborted);
         }

@@ -29,6 +29,12 @@ internal sealed class MfaPolicy(IReadOnlySet<string> rolesRequiringMfa)
 
     public bool Requires(Person person) => !person.MfaExempt && RolesRequiringMfa.Contains(person.Role);
 
-    /// <summary>Signed in with a password only, but their role needs a second factor they have not set up yet.</summary>
-    public bool MustSetUp(Person person) => Requires(person) && !person.TwoFactorEnabled;
+    /// <summary>Their role needs a second factor and they have none yet: neither an authenticator app nor a passkey.</summary>
+    public bool MustSetUp(Person person, bool hasPasskey) => Requires(person) && !person.TwoFactorEnabled && !hasPasskey;
+
+    /// <summary>
+    /// After a correct password: their role needs a second factor and their only one is a passkey, so the passkey is
+    /// asked for next (a passkey alone is two factors: the device, and the fingerprint, face or PIN that unlocks it).
+    /// </summary>
+    public bool AsksForPasskey(Person person, bool hasPasskey) => Requires(person) && !person.TwoFactorEnabled && hasPasskey;
 }

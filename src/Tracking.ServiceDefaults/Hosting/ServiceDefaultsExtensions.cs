@@ -80,7 +80,7 @@ public static class ServiceDefaultsExtensions
             ResponseWriter = HealthReportWriter.WriteJson,
         }).AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();
-        app.MapScalarApiReference(o => o.WithTitle("Tracking API")).AllowAnonymous();
+        app.MapScalarApiReference((o, context) => o.WithTitle("Tracking API").WithDocsSignIn(context)).AllowAnonymous();
         return app;
     }
 }

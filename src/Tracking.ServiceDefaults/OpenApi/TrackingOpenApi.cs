@@ -23,7 +23,7 @@ public static class TrackingOpenApi
             o.AddOperationTransformer<StandardResponses>();
             o.AddOperationTransformer<QueryParameters>();
             o.AddDocumentTransformer(new DocumentInfo(configuration["Tracking:OpenApi:ServerUrl"]));
-            o.AddDocumentTransformer<BearerSecuritySchemeTransformer>();
+            o.AddDocumentTransformer<ApiSecuritySchemes>();
             o.AddDocumentTransformer<DocumentShapes>();
         });
 }

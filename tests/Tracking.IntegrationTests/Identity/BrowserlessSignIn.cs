@@ -15,7 +15,8 @@ namespace Tracking.IntegrationTests.Identity;
 /// redirect by hand, fill and post the sign-in form (with its antiforgery token), then redeem the code. The portal's
 /// client by default; another client (the API docs' public one: no secret) by its id and redirect URI.
 /// </summary>
-internal sealed class BrowserlessSignIn(WebApplicationFactory<Program> host, string? clientSecret, string clientId = "tracking-web", string redirectUri = BrowserlessSignIn.RedirectUri)
+internal sealed class BrowserlessSignIn(WebApplicationFactory<Program> host, string? clientSecret, string clientId = "tracking-web", string redirectUri = BrowserlessSignIn.RedirectUri,
+    string scopes = BrowserlessSignIn.Scopes)
 {
     public const string RedirectUri = "http://localhost/signin-oidc";
     public const string Scopes = "openid profile email roles offline_access tracking-api";
@@ -32,7 +33,7 @@ internal sealed class BrowserlessSignIn(WebApplicationFactory<Program> host, str
     /// <summary>Signs in through the pages and returns the code the portal would receive at its redirect URI.</summary>
     public async Task<(string Code, string Verifier)> Code(string email, string password)
     {
-        var (authorize, verifier) = Authorization(clientId, redirectUri);
+        var (authorize, verifier) = Authorization(clientId, redirectUri, scopes);
         var toSignIn = await Redirected(await _browser.GetAsync(authorize));
         toSignIn.AbsolutePath.ShouldBe("/account/sign-in");
         var back = await Redirected(await PostForm(toSignIn.PathAndQuery, new() { ["Email"] = email, ["Password"] = password }));
@@ -51,7 +52,7 @@ internal sealed class BrowserlessSignIn(WebApplicationFactory<Program> host, str
     }
 
     /// <summary>A fresh authorize request (code + PKCE) and the verifier to redeem its code with.</summary>
-    public static (string Url, string Verifier) Authorization(string clientId = "tracking-web", string redirectUri = RedirectUri)
+    public static (string Url, string Verifier) Authorization(string clientId = "tracking-web", string redirectUri = RedirectUri, string scopes = Scopes)
     {
         var verifier = Base64Url(RandomNumberGenerator.GetBytes(32));
         var challenge = Base64Url(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
@@ -60,7 +61,7 @@ internal sealed class BrowserlessSignIn(WebApplicationFactory<Program> host, str
             ["client_id"] = clientId,
             ["response_type"] = "code",
             ["redirect_uri"] = redirectUri,
-            ["scope"] = Scopes,
+            ["scope"] = scopes,
             ["state"] = "state-1",
             ["code_challenge"] = challenge,
             ["code_challenge_method"] = "S256",
@@ -118,7 +119,7 @@ internal sealed class BrowserlessSignIn(WebApplicationFactory<Program> host, str
         return JsonDocument.Parse(body).RootElement;
     }
 
-    private Task<HttpResponseMessage> TokenResponse(Dictionary<string, string> form)
+    public Task<HttpResponseMessage> TokenResponse(Dictionary<string, string> form)
     {
         form["client_id"] = clientId;
         if (clientSecret is not null)

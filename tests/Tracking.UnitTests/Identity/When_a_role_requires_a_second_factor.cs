@@ -16,7 +16,7 @@ public sealed class When_a_role_requires_a_second_factor
         var policy = Policy(null);
 
         policy.Requires(Person(role)).ShouldBe(required);
-        policy.MustSetUp(Person(role)).ShouldBe(required);
+        policy.MustSetUp(Person(role), hasPasskey: false).ShouldBe(required);
     }
 
     [Fact]
@@ -26,7 +26,20 @@ public sealed class When_a_role_requires_a_second_factor
         inspector.TwoFactorEnabled = true;
 
         Policy(null).Requires(inspector).ShouldBeTrue();
-        Policy(null).MustSetUp(inspector).ShouldBeFalse();
+        Policy(null).MustSetUp(inspector, hasPasskey: false).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void A_passkey_counts_as_the_second_factor_and_is_what_a_password_sign_in_asks_for_next()
+    {
+        var inspector = Person("inspector");
+
+        Policy(null).MustSetUp(inspector, hasPasskey: true).ShouldBeFalse("a passkey is a second factor: no authenticator app is demanded");
+        Policy(null).AsksForPasskey(inspector, hasPasskey: true).ShouldBeTrue("a password alone is not enough for an inspector");
+        Policy(null).AsksForPasskey(inspector, hasPasskey: false).ShouldBeFalse();
+        inspector.TwoFactorEnabled = true;
+        Policy(null).AsksForPasskey(inspector, hasPasskey: true).ShouldBeFalse("with an authenticator app they give its code instead");
+        Policy(null).AsksForPasskey(Person("planner"), hasPasskey: true).ShouldBeFalse("a planner's password is enough");
     }
 
     [Fact]
@@ -35,16 +48,16 @@ public sealed class When_a_role_requires_a_second_factor
         var demoAdmin = Person("admin");
         demoAdmin.MfaExempt = true;
 
-        Policy(null).MustSetUp(demoAdmin).ShouldBeFalse();
+        Policy(null).MustSetUp(demoAdmin, hasPasskey: false).ShouldBeFalse();
     }
 
     [Fact]
     public void Configuration_names_the_roles_and_an_empty_list_requires_none()
     {
         var managersOnly = Policy(" provider-manager ,planner");
-        managersOnly.MustSetUp(Person("provider-manager")).ShouldBeTrue();
-        managersOnly.MustSetUp(Person("planner")).ShouldBeTrue();
-        managersOnly.MustSetUp(Person("inspector")).ShouldBeFalse();
+        managersOnly.MustSetUp(Person("provider-manager"), hasPasskey: false).ShouldBeTrue();
+        managersOnly.MustSetUp(Person("planner"), hasPasskey: false).ShouldBeTrue();
+        managersOnly.MustSetUp(Person("inspector"), hasPasskey: false).ShouldBeFalse();
 
         Policy("").RolesRequiringMfa.ShouldBeEmpty();
     }

@@ -82,7 +82,7 @@ public sealed class InvitationModel(PeopleDbContext db, UserManager<Person> user
 
         await signIn.SignInAsync(person, isPersistent: false);
         Completed = true;
-        MfaRequired = HttpContext.RequestServices.GetRequiredService<MfaPolicy>().MustSetUp(person);
+        MfaRequired = HttpContext.RequestServices.GetRequiredService<MfaPolicy>().MustSetUp(person, await users.HasPasskey(person));
         return Page();
     }
 

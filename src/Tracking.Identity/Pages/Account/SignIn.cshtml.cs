@@ -13,6 +13,7 @@ namespace Tracking.Identity.Pages.Account;
 /// <summary>
 /// /account/sign-in: e-mail and password against ASP.NET Identity (failures count towards lockout), or a passkey when
 /// the browser runs JavaScript. A passkey is a second factor in itself (the device checks the person), so no code follows.
+/// After a password, a person whose role needs a second factor gives their code, or their passkey if that is all they have.
 /// </summary>
 public sealed class SignInModel(SignInManager<Person> signIn, UserManager<Person> people, AuditLog audit, ILogger<SignInModel> logger) : PageModel
 {
@@ -50,7 +51,13 @@ public sealed class SignInModel(SignInManager<Person> signIn, UserManager<Person
             return Refused("Enter a correct email address and password");
         }
 
-        var result = await signIn.PasswordSignInAsync(person, Password!, isPersistent: false, lockoutOnFailure: true);
+        var mfa = HttpContext.RequestServices.GetRequiredService<MfaPolicy>();
+        var hasPasskey = await people.HasPasskey(person);
+        // Whose only second factor is a passkey: check the password without signing in, then ask for the passkey.
+        var asksForPasskey = mfa.AsksForPasskey(person, hasPasskey);
+        var result = asksForPasskey
+            ? await signIn.CheckPasswordSignInAsync(person, Password!, lockoutOnFailure: true)
+            : await signIn.PasswordSignInAsync(person, Password!, isPersistent: false, lockoutOnFailure: true);
         if (result.IsLockedOut)
         {
             await audit.Write(AuditActions.LockedOut, "anonymous", person.Id, Email);
@@ -69,8 +76,15 @@ public sealed class SignInModel(SignInManager<Person> signIn, UserManager<Person
             return Refused("Enter a correct email address and password");
         }
 
+        if (asksForPasskey)
+        {
+            // The sign-in is written when the passkey succeeds.
+            await PasswordChecked.Remember(HttpContext, person);
+            return RedirectToPage("UsePasskey", new { ReturnUrl = Next });
+        }
+
         await audit.Write(AuditActions.SignIn, person.Id, person.Id, Email);
-        return HttpContext.RequestServices.GetRequiredService<MfaPolicy>().MustSetUp(person)
+        return mfa.MustSetUp(person, hasPasskey)
             ? RedirectToPage("Security", new { ReturnUrl = Next })
             : LocalRedirect(Next);
     }

@@ -36,14 +36,15 @@ public abstract class AdminPage : PageModel
 
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
-        var me = await HttpContext.RequestServices.GetRequiredService<UserManager<Person>>().GetUserAsync(User);
+        var people = HttpContext.RequestServices.GetRequiredService<UserManager<Person>>();
+        var me = await people.GetUserAsync(User);
         if (me is not { Active: true } || me.Role != TrackingRoles.Admin)
         {
             context.Result = new ViewResult { ViewName = "_AdminForbidden", StatusCode = StatusCodes.Status403Forbidden };
             return;
         }
 
-        if (HttpContext.RequestServices.GetRequiredService<MfaPolicy>().MustSetUp(me))
+        if (HttpContext.RequestServices.GetRequiredService<MfaPolicy>().MustSetUp(me, await people.HasPasskey(me)))
         {
             context.Result = new RedirectResult("/account/security?ReturnUrl=" + Uri.EscapeDataString(HttpContext.Request.Path + HttpContext.Request.QueryString));
             return;
