@@ -6,7 +6,8 @@ namespace Tracking.BrowserTests.Portal;
 
 /// <summary>
 /// The evidence journey with no pointer at all: every field is reached with Tab, typed into, ticked with Space and sent
-/// with Enter or Space. Only the file is attached by the test, since a keyboard opens the system's file chooser, which no browser test can drive.
+/// with Enter or Space. Only the file is attached by the test (to the MOJ multi-file upload's input, reached with Tab), since a
+/// keyboard opens the system's file chooser, which no browser test can drive.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class When_evidence_is_submitted_with_the_keyboard_alone(PortalServer server, BrowserSession browser)
@@ -41,8 +42,9 @@ public sealed class When_evidence_is_submitted_with_the_keyboard_alone(PortalSer
         await TabTo(page, page.GetByLabel(action));
         await keys.PressAsync("Space");
         (await page.GetByLabel(action).IsCheckedAsync()).ShouldBeTrue();
-        await TabTo(page, page.GetByLabel("First file"));
-        await page.GetByLabel("First file").SetInputFilesAsync(EvidenceFiles.Pdf("resettlement-reviews.pdf"));
+        await TabTo(page, page.GetByLabel("Upload files"));
+        await page.GetByLabel("Upload files").SetInputFilesAsync(EvidenceFiles.Pdf("resettlement-reviews.pdf"));
+        await page.GetByText("resettlement-reviews.pdf uploaded").WaitForAsync();
         await shots.Check(page, "evidence-keyboard");
         await TabTo(page, page.GetByRole(AriaRole.Button, new() { Name = "Continue" }));
         await keys.PressAsync("Enter");
