@@ -142,6 +142,13 @@ public sealed partial class When_a_provider_manager_follows_up_a_recommendation(
         (await page.TitleAsync()).ShouldStartWith("Error: ");
         (await page.Locator("#Documents-error").InnerTextAsync()).ShouldContain("macro.exe must be");
 
+        // The upload address checks antiforgery like every form: the same signed-in browser without the page's token is refused.
+        var uploadUrl = await page.Locator("[data-module='moj-multi-file-upload']").GetAttributeAsync("data-upload-url");
+        var forgedForm = page.Context.APIRequest.CreateFormData();
+        forgedForm.Set("documents", EvidenceFiles.Pdf("forged.pdf"));
+        var forged = await page.APIRequest.PostAsync(new Uri(new Uri(page.Url), uploadUrl).ToString(), new() { Multipart = forgedForm });
+        forged.Status.ShouldBe(400, "no antiforgery token");
+
         await page.GetByRole(AriaRole.Button, new() { Name = "Delete old-plan.pdf" }).ClickAsync();
         await uploaded.GetByText("old-plan.pdf uploaded").WaitForAsync(new() { State = WaitForSelectorState.Detached });
         (await uploaded.Locator(".moj-multi-file-upload__delete").CountAsync()).ShouldBe(2);

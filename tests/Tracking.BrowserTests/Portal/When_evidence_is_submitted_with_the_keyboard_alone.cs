@@ -56,6 +56,14 @@ public sealed class When_evidence_is_submitted_with_the_keyboard_alone(PortalSer
         await page.GetByRole(AriaRole.Heading, new() { Name = "Evidence submitted" }).WaitForAsync();
         await shots.Check(page, "submitted-keyboard");
 
+        await TabTo(page, page.GetByRole(AriaRole.Link, new() { Name = "Go to recommendation 8" }));
+        await keys.PressAsync("Enter");
+        var markDone = page.GetByRole(AriaRole.Button, new() { Name = $"Mark as done: {action}" });
+        await TabTo(page, markDone);
+        await keys.PressAsync("Enter");
+        await page.Locator("#actions + table").GetByText("Done", new() { Exact = true }).WaitForAsync();
+        (await markDone.CountAsync()).ShouldBe(0, "a done action cannot be marked again");
+
         using var api = server.ApiAs("inspector");
         var detail = await api.GetFromJsonAsync<JsonElement>($"/api/recommendations/{id}");
         var evidence = detail.GetProperty("evidence").EnumerateArray().Single();
@@ -63,6 +71,7 @@ public sealed class When_evidence_is_submitted_with_the_keyboard_alone(PortalSer
         evidence.GetProperty("effectiveDate").GetString().ShouldBe("2025-03-02");
         evidence.GetProperty("actionIds").EnumerateArray().Select(a => a.GetString()).ShouldBe([detail.GetProperty("actions")[0].GetProperty("id").GetString()]);
         evidence.GetProperty("files")[0].GetProperty("name").GetString().ShouldBe("resettlement-reviews.pdf");
+        detail.GetProperty("actions")[0].GetProperty("done").GetBoolean().ShouldBeTrue("the action was marked done from the keyboard");
     }
 
     /// <summary>Presses Tab until the element has the focus: proves it can be reached from the keyboard, in page order.</summary>
