@@ -46,23 +46,27 @@ public sealed partial class When_a_provider_manager_follows_up_a_recommendation(
         await page.GetByLabel("Year").FillAsync("2027");
         await shots.Check(page, "plan-action");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add action" }).ClickAsync();
-        await page.GetByRole(AriaRole.Cell, new() { Name = "Train every practitioner in analysing risk of harm" }).WaitForAsync();
+        await page.GetByRole(AriaRole.Cell, new() { Name = "Train every practitioner in analysing risk of harm", Exact = true }).WaitForAsync();
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Submit evidence" }).ClickAsync();
+        await UploadsTwoFilesAsTheyAreChosenAndDeletesAThird(page);
+        await shots.Check(page, "evidence-upload");
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
         (await page.Locator(".govuk-error-summary").InnerTextAsync()).ShouldContain("Enter what has changed");
+        (await page.Locator(".moj-multi-file-upload__list").InnerTextAsync()).ShouldContain("home-visits-chart.png uploaded",
+            Case.Sensitive, "uploads stay with the form when it comes back with errors");
         await shots.Check(page, "evidence-error");
         await page.GetByLabel("What has changed").FillAsync("All 40 practitioners completed the risk of harm course in January.");
         await page.GetByLabel("Day").FillAsync("15");
         await page.GetByLabel("Month").FillAsync("1");
         await page.GetByLabel("Year").FillAsync("2025");
         await page.GetByLabel("Train every practitioner in analysing risk of harm").CheckAsync();
-        await UploadsTwoFilesAsTheyAreChosenAndDeletesAThird(page);
         await shots.Check(page, "evidence");
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
 
         await page.GetByRole(AriaRole.Heading, new() { Name = "Check your evidence before submitting it" }).WaitForAsync();
         (await page.Locator(".govuk-summary-list").InnerTextAsync()).ShouldContain("action-plan.pdf");
+        (await page.Locator(".govuk-summary-list").InnerTextAsync()).ShouldContain("home-visits-chart.png");
         await shots.Check(page, "evidence-check");
         await page.GetByRole(AriaRole.Button, new() { Name = "Submit evidence" }).ClickAsync();
         await page.GetByRole(AriaRole.Heading, new() { Name = "Evidence submitted" }).WaitForAsync();

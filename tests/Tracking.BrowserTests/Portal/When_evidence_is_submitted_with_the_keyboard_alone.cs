@@ -44,7 +44,7 @@ public sealed class When_evidence_is_submitted_with_the_keyboard_alone(PortalSer
         (await page.GetByLabel(action).IsCheckedAsync()).ShouldBeTrue();
         await TabTo(page, page.GetByLabel("Upload files"));
         await page.GetByLabel("Upload files").SetInputFilesAsync(EvidenceFiles.Pdf("resettlement-reviews.pdf"));
-        await page.GetByText("resettlement-reviews.pdf uploaded").WaitForAsync();
+        await page.Locator(".moj-multi-file-upload__list").GetByText("resettlement-reviews.pdf uploaded").WaitForAsync();
         await shots.Check(page, "evidence-keyboard");
         await TabTo(page, page.GetByRole(AriaRole.Button, new() { Name = "Continue" }));
         await keys.PressAsync("Enter");
@@ -58,7 +58,7 @@ public sealed class When_evidence_is_submitted_with_the_keyboard_alone(PortalSer
 
         await TabTo(page, page.GetByRole(AriaRole.Link, new() { Name = "Go to recommendation 8" }));
         await keys.PressAsync("Enter");
-        var markDone = page.GetByRole(AriaRole.Button, new() { Name = $"Mark as done: {action}" });
+        var markDone = page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex($@"^Mark as done\W+{System.Text.RegularExpressions.Regex.Escape(action)}$") });
         await TabTo(page, markDone);
         await keys.PressAsync("Enter");
         await page.Locator("#actions + table").GetByText("Done", new() { Exact = true }).WaitForAsync();
