@@ -24,6 +24,7 @@ public static class WebPortal
         builder.Services.AddHttpClient(nameof(TokenRefresh));
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<PendingEvidence>();
+        builder.Services.AddSingleton<PendingUploads>();
         builder.Services.AddSingleton<Tracking.Web.Inspections.PendingInspection>();
         var apiBase = builder.Configuration["Tracking:Web:ApiBaseAddress"] is { Length: > 0 } configured ? new Uri(configured) : null;
         builder.Services.AddTransient<PersonTokenHandler>();

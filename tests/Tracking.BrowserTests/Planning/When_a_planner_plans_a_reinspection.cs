@@ -80,7 +80,8 @@ public sealed class When_a_planner_plans_a_reinspection(PortalServer server, Bro
         await ScheduledFollowUpReview();
         await page.GotoAsync("/planning");
         await page.GetByRole(AriaRole.Link, new() { Name = "Follow-up reviews" }).ClickAsync();
-        var row = page.Locator("tbody tr", new() { HasText = ReviewProvider });
+        var row = page.Locator("tbody tr", new() { HasText = ReviewProviderName });
+        (await row.GetByRole(AriaRole.Link, new() { Name = ReviewProviderName, Exact = true }).CountAsync()).ShouldBe(1, "the provider by name, not id");
         await shots.Check(page, "follow-up-reviews");
         await row.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Move") }).ClickAsync();
         await page.GetByRole(AriaRole.Textbox, new() { Name = "Year", Exact = true }).FillAsync("2020");
@@ -95,7 +96,8 @@ public sealed class When_a_planner_plans_a_reinspection(PortalServer server, Bro
         await page.GetByRole(AriaRole.Textbox, new() { Name = "Month", Exact = true }).FillAsync(newDate.Month.ToString());
         await page.GetByRole(AriaRole.Textbox, new() { Name = "Year", Exact = true }).FillAsync(newDate.Year.ToString());
         await page.GetByRole(AriaRole.Button, new() { Name = "Move the review" }).ClickAsync();
-        (await page.InnerTextAsync(".govuk-notification-banner")).ShouldContain($"now due on {Tracking.Web.Forms.Display.Date(newDate)}");
+        (await page.InnerTextAsync(".govuk-notification-banner")).ShouldContain(
+            $"The follow-up review for {ReviewProviderName} is now due on {Tracking.Web.Forms.Display.Date(newDate)}");
 
         await row.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Cancel") }).ClickAsync();
         await shots.Check(page, "cancel-follow-up-review");
@@ -110,6 +112,9 @@ public sealed class When_a_planner_plans_a_reinspection(PortalServer server, Bro
         await page.GetByRole(AriaRole.Link, new() { Name = "Calendar", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Make a calendar address" }).ClickAsync();
         var address = await page.GetByLabel("Your private calendar address").InputValueAsync();
+        (await page.EvalOnSelectorAsync<string>("main .govuk-grid-column-two-thirds", "c => c.firstElementChild.className"))
+            .ShouldContain("govuk-panel--confirmation", Case.Sensitive, "the confirmation panel goes first on the page");
+        (await page.Locator("main h1").InnerTextAsync()).ShouldBe("Calendar address made");
         await shots.Check(page, "calendar-address");
         using var calendarApp = new HttpClient(); // no cookie, no token: what Outlook or Google sends
         var feed = await calendarApp.GetStringAsync(address);
@@ -125,6 +130,7 @@ public sealed class When_a_planner_plans_a_reinspection(PortalServer server, Bro
     }
 
     private const string ReviewProvider = "review-crc";
+    private const string ReviewProviderName = "Review Community Rehabilitation Company";
 
     /// <summary>An inspection published today, so its follow-up review is months away and still scheduled.</summary>
     private async Task ScheduledFollowUpReview()
@@ -133,7 +139,7 @@ public sealed class When_a_planner_plans_a_reinspection(PortalServer server, Bro
         var standards = new[] { "1.1", "1.2", "1.3", "1.4", "2.1", "2.2", "2.3", "2.4", "3.1", "3.2" }.Select(code => new { code, rating = "Good" });
         var recorded = await inspector.PostAsJsonAsync("/api/inspections", new
         {
-            provider = new { id = ReviewProvider, name = "Review Community Rehabilitation Company", region = "Wales" },
+            provider = new { id = ReviewProvider, name = ReviewProviderName, region = "Wales" },
             title = "An inspection of Review CRC",
             fieldworkStartedOn = "2026-10-05",
             fieldworkEndedOn = "2026-10-16",

@@ -46,24 +46,27 @@ public sealed partial class When_a_provider_manager_follows_up_a_recommendation(
         await page.GetByLabel("Year").FillAsync("2027");
         await shots.Check(page, "plan-action");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add action" }).ClickAsync();
-        await page.GetByRole(AriaRole.Cell, new() { Name = "Train every practitioner in analysing risk of harm" }).WaitForAsync();
+        await page.GetByRole(AriaRole.Cell, new() { Name = "Train every practitioner in analysing risk of harm", Exact = true }).WaitForAsync();
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Submit evidence" }).ClickAsync();
+        await UploadsTwoFilesAsTheyAreChosenAndDeletesAThird(page);
+        await shots.Check(page, "evidence-upload");
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
         (await page.Locator(".govuk-error-summary").InnerTextAsync()).ShouldContain("Enter what has changed");
+        (await page.Locator(".moj-multi-file-upload__list").InnerTextAsync()).ShouldContain("home-visits-chart.png uploaded",
+            Case.Sensitive, "uploads stay with the form when it comes back with errors");
         await shots.Check(page, "evidence-error");
         await page.GetByLabel("What has changed").FillAsync("All 40 practitioners completed the risk of harm course in January.");
         await page.GetByLabel("Day").FillAsync("15");
         await page.GetByLabel("Month").FillAsync("1");
         await page.GetByLabel("Year").FillAsync("2025");
         await page.GetByLabel("Train every practitioner in analysing risk of harm").CheckAsync();
-        await page.GetByLabel("First file").SetInputFilesAsync(EvidenceFiles.Pdf());
-        await page.GetByLabel("Second file (optional)").SetInputFilesAsync(EvidenceFiles.Png());
         await shots.Check(page, "evidence");
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
 
         await page.GetByRole(AriaRole.Heading, new() { Name = "Check your evidence before submitting it" }).WaitForAsync();
         (await page.Locator(".govuk-summary-list").InnerTextAsync()).ShouldContain("action-plan.pdf");
+        (await page.Locator(".govuk-summary-list").InnerTextAsync()).ShouldContain("home-visits-chart.png");
         await shots.Check(page, "evidence-check");
         await page.GetByRole(AriaRole.Button, new() { Name = "Submit evidence" }).ClickAsync();
         await page.GetByRole(AriaRole.Heading, new() { Name = "Evidence submitted" }).WaitForAsync();
@@ -74,7 +77,8 @@ public sealed partial class When_a_provider_manager_follows_up_a_recommendation(
         submitted.GetProperty("response").GetProperty("response").GetString().ShouldBe("Agreed");
         submitted.GetProperty("actions").GetArrayLength().ShouldBe(1);
         var evidence = submitted.GetProperty("evidence")[0];
-        evidence.GetProperty("files").EnumerateArray().Select(f => f.GetProperty("name").GetString()).ShouldBe(["action-plan.pdf", "home-visits-chart.png"]);
+        evidence.GetProperty("files").EnumerateArray().Select(f => f.GetProperty("name").GetString())
+            .ShouldBe(["action-plan.pdf", "home-visits-chart.png"], ignoreOrder: true, "the two uploads kept, the deleted one gone");
         evidence.GetProperty("submittedBy").GetString().ShouldNotBeNullOrEmpty();
 
         await page.GotoAsync($"/recommendations/{id}");
@@ -119,6 +123,39 @@ public sealed partial class When_a_provider_manager_follows_up_a_recommendation(
         reviewed.GetProperty("evidence")[0].GetProperty("outcome").GetString().ShouldBe("Accepted");
         reviewed.GetProperty("evidence")[0].GetProperty("progressJudgement").GetString().ShouldBe("ReasonableProgress");
         (await page.Locator(".moj-timeline__item").CountAsync()).ShouldBeGreaterThanOrEqualTo(5);
+    }
+
+    /// <summary>
+    /// JavaScript is on, so the MOJ multi-file upload stands in for the plain file inputs: each file is sent as it is
+    /// chosen, a wrong type is refused in the error summary, and an uploaded file can be deleted before Continue.
+    /// </summary>
+    private static async Task UploadsTwoFilesAsTheyAreChosenAndDeletesAThird(IPage page)
+    {
+        (await page.GetByLabel("First file").IsVisibleAsync()).ShouldBeFalse("the plain inputs are for pages without JavaScript");
+        var upload = page.GetByLabel("Upload files");
+        var uploaded = page.Locator(".moj-multi-file-upload__list");
+        await upload.SetInputFilesAsync([EvidenceFiles.Pdf(), EvidenceFiles.Png()]);
+        await uploaded.GetByText("action-plan.pdf uploaded").WaitForAsync();
+        await uploaded.GetByText("home-visits-chart.png uploaded").WaitForAsync();
+
+        var macro = new FilePayload { Name = "macro.exe", MimeType = "application/octet-stream", Buffer = [0x4d, 0x5a] };
+        await upload.SetInputFilesAsync([EvidenceFiles.Pdf("old-plan.pdf"), macro]);
+        await uploaded.GetByText("old-plan.pdf uploaded").WaitForAsync();
+        await page.Locator(".govuk-error-summary").GetByRole(AriaRole.Link, new() { Name = "macro.exe must be a PDF, PNG, JPG, TXT, CSV, DOCX or XLSX" })
+            .WaitForAsync();
+        (await page.TitleAsync()).ShouldStartWith("Error: ");
+        (await page.Locator("#Documents-error").InnerTextAsync()).ShouldContain("macro.exe must be");
+
+        // The upload address checks antiforgery like every form: the same signed-in browser without the page's token is refused.
+        var uploadUrl = await page.Locator("[data-module='moj-multi-file-upload']").GetAttributeAsync("data-upload-url");
+        var forgedForm = page.Context.APIRequest.CreateFormData();
+        forgedForm.Set("documents", EvidenceFiles.Pdf("forged.pdf"));
+        var forged = await page.APIRequest.PostAsync(new Uri(new Uri(page.Url), uploadUrl).ToString(), new() { Multipart = forgedForm });
+        forged.Status.ShouldBe(400, "no antiforgery token");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Delete old-plan.pdf" }).ClickAsync();
+        await uploaded.GetByText("old-plan.pdf uploaded").WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        (await uploaded.Locator(".moj-multi-file-upload__delete").CountAsync()).ShouldBe(2);
     }
 
     private async Task<JsonElement> Detail(Guid id)

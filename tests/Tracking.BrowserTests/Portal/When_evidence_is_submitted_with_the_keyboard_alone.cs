@@ -6,7 +6,8 @@ namespace Tracking.BrowserTests.Portal;
 
 /// <summary>
 /// The evidence journey with no pointer at all: every field is reached with Tab, typed into, ticked with Space and sent
-/// with Enter or Space. Only the file is attached by the test, since a keyboard opens the system's file chooser, which no browser test can drive.
+/// with Enter or Space. Only the file is attached by the test (to the MOJ multi-file upload's input, reached with Tab), since a
+/// keyboard opens the system's file chooser, which no browser test can drive.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class When_evidence_is_submitted_with_the_keyboard_alone(PortalServer server, BrowserSession browser)
@@ -41,8 +42,9 @@ public sealed class When_evidence_is_submitted_with_the_keyboard_alone(PortalSer
         await TabTo(page, page.GetByLabel(action));
         await keys.PressAsync("Space");
         (await page.GetByLabel(action).IsCheckedAsync()).ShouldBeTrue();
-        await TabTo(page, page.GetByLabel("First file"));
-        await page.GetByLabel("First file").SetInputFilesAsync(EvidenceFiles.Pdf("resettlement-reviews.pdf"));
+        await TabTo(page, page.GetByLabel("Upload files"));
+        await page.GetByLabel("Upload files").SetInputFilesAsync(EvidenceFiles.Pdf("resettlement-reviews.pdf"));
+        await page.Locator(".moj-multi-file-upload__list").GetByText("resettlement-reviews.pdf uploaded").WaitForAsync();
         await shots.Check(page, "evidence-keyboard");
         await TabTo(page, page.GetByRole(AriaRole.Button, new() { Name = "Continue" }));
         await keys.PressAsync("Enter");
@@ -54,6 +56,14 @@ public sealed class When_evidence_is_submitted_with_the_keyboard_alone(PortalSer
         await page.GetByRole(AriaRole.Heading, new() { Name = "Evidence submitted" }).WaitForAsync();
         await shots.Check(page, "submitted-keyboard");
 
+        await TabTo(page, page.GetByRole(AriaRole.Link, new() { Name = "Go to recommendation 8" }));
+        await keys.PressAsync("Enter");
+        var markDone = page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex($@"^Mark as done\W+{System.Text.RegularExpressions.Regex.Escape(action)}$") });
+        await TabTo(page, markDone);
+        await keys.PressAsync("Enter");
+        await page.Locator("#actions + table").GetByText("Done", new() { Exact = true }).WaitForAsync();
+        (await markDone.CountAsync()).ShouldBe(0, "a done action cannot be marked again");
+
         using var api = server.ApiAs("inspector");
         var detail = await api.GetFromJsonAsync<JsonElement>($"/api/recommendations/{id}");
         var evidence = detail.GetProperty("evidence").EnumerateArray().Single();
@@ -61,6 +71,7 @@ public sealed class When_evidence_is_submitted_with_the_keyboard_alone(PortalSer
         evidence.GetProperty("effectiveDate").GetString().ShouldBe("2025-03-02");
         evidence.GetProperty("actionIds").EnumerateArray().Select(a => a.GetString()).ShouldBe([detail.GetProperty("actions")[0].GetProperty("id").GetString()]);
         evidence.GetProperty("files")[0].GetProperty("name").GetString().ShouldBe("resettlement-reviews.pdf");
+        detail.GetProperty("actions")[0].GetProperty("done").GetBoolean().ShouldBeTrue("the action was marked done from the keyboard");
     }
 
     /// <summary>Presses Tab until the element has the focus: proves it can be reached from the keyboard, in page order.</summary>

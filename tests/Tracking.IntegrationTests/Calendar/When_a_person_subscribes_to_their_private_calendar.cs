@@ -1,10 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Tracking.IntegrationTests.Infrastructure;
+using Tracking.Contracts;
 using Tracking.Recommendations.Demo;
+using Tracking.Scheduling.Consumers;
 using Tracking.Scheduling.Data;
 using Tracking.Scheduling.Features.SubscribeToCalendar;
 using Tracking.ServiceDefaults.Security;
@@ -37,7 +40,7 @@ public sealed class When_a_person_subscribes_to_their_private_calendar : IAsyncL
     }
 
     [Fact]
-    public async Task The_address_works_without_a_token_shows_only_what_its_owner_may_see_and_stops_when_revoked()
+    public async Task The_address_works_without_a_token_shows_only_what_its_owner_may_see_and_stops_when_revoked_or_its_owner_leaves_or_moves()
     {
         var manager = Person(TrackingRoles.ProviderManager, "manager-northumbria", NorthumbriaDemo.ProviderId);
         var otherManager = Person(TrackingRoles.ProviderManager, "manager-other", OtherProvider);
@@ -77,6 +80,45 @@ public sealed class When_a_person_subscribes_to_their_private_calendar : IAsyncL
         (await manager.GetAsync("/api/schedule/calendar-feed")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await manager.DeleteAsync("/api/schedule/calendar-feed")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await calendarApp.GetAsync("/api/schedule/calendar/not-a-real-token.ics")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        await StopsWhenTheOwnerIsDeactivatedOrMovesProviderButNotWhenOnlyTheirNameChanges();
+    }
+
+    /// <summary>The identity role's events, as it publishes them when an admin deactivates or changes a person.</summary>
+    private async Task StopsWhenTheOwnerIsDeactivatedOrMovesProviderButNotWhenOnlyTheirNameChanges()
+    {
+        Guid leaverId = Guid.NewGuid(), moverId = Guid.NewGuid();
+        var calendarApp = _host.CreateClient();
+        var leaver = await MakeAddress(Person(TrackingRoles.ProviderManager, leaverId.ToString(), NorthumbriaDemo.ProviderId));
+        var mover = await MakeAddress(Person(TrackingRoles.ProviderManager, moverId.ToString(), NorthumbriaDemo.ProviderId));
+        var bus = _host.Services.GetRequiredService<IBus>();
+        var now = DateTimeOffset.UtcNow;
+
+        // The same event delivered twice (same message id), as a broker may: revoked once, by the first.
+        var deactivated = new PersonDeactivated(leaverId, "leaver@northumbria-crc.example", "Lee Leaver", TrackingRoles.ProviderManager,
+            NorthumbriaDemo.ProviderId, now);
+        var messageId = Guid.NewGuid();
+        await bus.Publish(deactivated, c => c.MessageId = messageId);
+        await bus.Publish(deactivated, c => c.MessageId = messageId);
+        await bus.Publish(new PersonChanged(moverId, "mo@northumbria-crc.example", "Mo Renamed", TrackingRoles.ProviderManager,
+            NorthumbriaDemo.ProviderId, now));
+
+        await Eventually.Get(async () => (await calendarApp.GetAsync(leaver.Path)).StatusCode, s => s == HttpStatusCode.Gone,
+            because: "scheduling to revoke a deactivated person's address");
+        await Eventually.Get(() => Inbox(nameof(PersonChangedConsumer)), n => n == 1, because: "scheduling to read the name change");
+        (await calendarApp.GetAsync(mover.Path)).StatusCode.ShouldBe(HttpStatusCode.OK, "a new name shows the same items");
+        (await Inbox(nameof(PersonDeactivatedConsumer))).ShouldBe(1, "the repeated delivery was recognised");
+
+        await bus.Publish(new PersonChanged(moverId, "mo@northumbria-crc.example", "Mo Renamed", TrackingRoles.ProviderManager,
+            OtherProvider, now.AddMinutes(1)));
+        await Eventually.Get(async () => (await calendarApp.GetAsync(mover.Path)).StatusCode, s => s == HttpStatusCode.Gone,
+            because: "an address made for the old provider must not go on showing its items");
+    }
+
+    private async Task<int> Inbox(string consumer)
+    {
+        await using var scope = _host.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<SchedulingDbContext>().Inbox.CountAsync(m => m.Consumer == consumer);
     }
 
     private HttpClient Person(string role, string subject, params string[] providers)

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tracking.Web.Api;
 
 namespace Tracking.Web.Pages.Recommendations;
@@ -10,7 +11,24 @@ public sealed class ShowModel(TrackingApi api) : PortalPage
 
     public IReadOnlyList<HistoryLine> History { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(Guid id)
+    /// <summary>Provider managers mark their own actions done here; the API refuses anyone else.</summary>
+    public bool CanCompleteActions => IsProviderManager && Recommendation?.Status != "Closed";
+
+    public Task<IActionResult> OnGetAsync(Guid id) => Show(id);
+
+    public async Task<IActionResult> OnPostCompleteActionAsync(Guid id, Guid actionId)
+    {
+        var completed = await api.CompleteAction(id, actionId);
+        if (completed.Succeeded)
+        {
+            return Redirect($"/recommendations/{id}#actions");
+        }
+
+        // The page again with the API's reason in the error summary (a missing recommendation stays a 404).
+        return await Show(id) is PageResult ? ShowProblem(completed, new Dictionary<string, string>()) : PageNotFound();
+    }
+
+    private async Task<IActionResult> Show(Guid id)
     {
         var detail = await api.Recommendation(id);
         if (!detail.Succeeded)

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Tracking.Web.Api;
@@ -8,24 +9,11 @@ namespace Tracking.Web.Pages.Recommendations;
 
 /// <summary>
 /// Evidence, step one: narrative, effective date, actions covered and files (one file input each, so it works without
-/// JavaScript). Continue keeps the draft and shows the check-answers page; nothing reaches the API until Submit there.
+/// JavaScript; with it, the MOJ multi-file upload sends each file as it is chosen to the Upload handler). Continue keeps the draft and shows the check-answers page; nothing reaches the API until Submit there.
 /// </summary>
-public sealed class SubmitEvidenceModel(TrackingApi api, PendingEvidence pending) : PortalPage
+public sealed class SubmitEvidenceModel(TrackingApi api, PendingEvidence pending, PendingUploads uploads) : PortalPage
 {
     public const int FileInputs = 3;
-    private const long MaxFileBytes = 10L * 1024 * 1024;
-
-    private static readonly Dictionary<string, string> AllowedTypes = new(StringComparer.OrdinalIgnoreCase)
-    {
-        [".pdf"] = "application/pdf",
-        [".png"] = "image/png",
-        [".jpg"] = "image/jpeg",
-        [".jpeg"] = "image/jpeg",
-        [".txt"] = "text/plain",
-        [".csv"] = "text/csv",
-        [".docx"] = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        [".xlsx"] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    };
 
     [FromRoute]
     public Guid Id { get; set; }
@@ -38,10 +26,26 @@ public sealed class SubmitEvidenceModel(TrackingApi api, PendingEvidence pending
     [BindProperty]
     public List<IFormFile> Files { get; set; } = [];
 
-    public async Task<IActionResult> OnGetAsync() => await Load() ? Page() : PageNotFound();
+    /// <summary>Which set of JavaScript uploads belongs to this form: in a hidden field, and in the upload and delete addresses.</summary>
+    [BindProperty(Name = "uploads")]
+    public string? UploadsKey { get; set; }
+
+    /// <summary>Files already uploaded with JavaScript, listed again when the page comes back with errors.</summary>
+    public IReadOnlyList<PendingUploads.Upload> Uploaded { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        UploadsKey = Guid.NewGuid().ToString("N");
+        return await Load() ? Page() : PageNotFound();
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {
+        if (!ValidUploadsKey)
+        {
+            UploadsKey = Guid.NewGuid().ToString("N");
+        }
+
         if (!await Load())
         {
             return PageNotFound();
@@ -63,41 +67,91 @@ public sealed class SubmitEvidenceModel(TrackingApi api, PendingEvidence pending
             ModelState.AddModelError("Input.EffectiveDate", "The date the change took effect must be today or in the past");
         }
 
-        var uploads = new List<UploadedFile>();
+        var files = new List<UploadedFile>();
         var chosen = Files.Where(f => f.Length > 0 || !string.IsNullOrEmpty(f.FileName)).ToList();
         for (var i = 0; i < chosen.Count; i++)
         {
-            var file = chosen[i];
-            var key = $"Files[{i}]";
-            if (!AllowedTypes.TryGetValue(Path.GetExtension(file.FileName), out var type))
+            var (file, error) = await EvidenceFileRules.Read(chosen[i], HttpContext.RequestAborted);
+            if (error is not null)
             {
-                ModelState.AddModelError(key, $"{file.FileName} must be a PDF, PNG, JPG, TXT, CSV, DOCX or XLSX");
-            }
-            else if (file.Length == 0)
-            {
-                ModelState.AddModelError(key, $"{file.FileName} is empty");
-            }
-            else if (file.Length > MaxFileBytes)
-            {
-                ModelState.AddModelError(key, $"{file.FileName} must be smaller than 10MB");
+                ModelState.AddModelError($"Files[{i}]", error);
             }
             else
             {
-                using var content = new MemoryStream();
-                await file.CopyToAsync(content);
-                uploads.Add(new UploadedFile(Path.GetFileName(file.FileName), type, content.ToArray()));
+                files.Add(file!);
             }
         }
 
+        Uploaded = ValidUploadsKey ? uploads.All(UploadsKey, Owner, Id) : [];
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
-        var draft = pending.Keep(new PendingEvidence.Draft(User.FindFirst("sub")?.Value ?? "", Id, Input.Narrative!, effective!.Value,
-            Input.ActionIds.Where(a => Recommendation!.Actions.Any(x => x.Id == a)).ToList(), uploads));
+        var draft = pending.Keep(new PendingEvidence.Draft(Owner, Id, Input.Narrative!, effective!.Value,
+            Input.ActionIds.Where(a => Recommendation!.Actions.Any(x => x.Id == a)).ToList(), [.. Uploaded.Select(u => u.File), .. files]));
+        if (ValidUploadsKey)
+        {
+            uploads.Forget(UploadsKey!);
+        }
+
         return Redirect($"/recommendations/{Id}/evidence/check?draft={draft}");
     }
+
+    /// <summary>One file from the MOJ multi-file upload, answered in the JSON shape the component reads.</summary>
+    public async Task<IActionResult> OnPostUploadAsync([FromForm(Name = "documents")] IFormFile? documents)
+    {
+        if (!ValidUploadsKey || documents is null)
+        {
+            return UploadRefused(StatusCodes.Status400BadRequest, documents?.FileName ?? "", "Choose a file to upload");
+        }
+
+        if (!await Load())
+        {
+            return UploadRefused(StatusCodes.Status404NotFound, documents.FileName, "This recommendation was not found");
+        }
+
+        var (file, error) = await EvidenceFileRules.Read(documents, HttpContext.RequestAborted);
+        if (error is not null)
+        {
+            return UploadRefused(StatusCodes.Status400BadRequest, documents.FileName, error);
+        }
+
+        if (uploads.Add(UploadsKey!, Owner, Id, file!) is not { } upload)
+        {
+            return UploadRefused(StatusCodes.Status400BadRequest, file!.Name, $"You can upload up to {EvidenceFileRules.MaxFiles} files");
+        }
+
+        var name = HtmlEncoder.Default.Encode(file!.Name);
+        return new JsonResult(new
+        {
+            success = new { messageHtml = $"{name} uploaded", messageText = $"{file.Name} uploaded" },
+            file = new { filename = upload.Id, originalname = name },
+        });
+    }
+
+    /// <summary>The component's delete: the body names the upload, <c>{"delete": id}</c>.</summary>
+    public IActionResult OnPostDelete([FromBody] DeleteUpload? request) =>
+        ValidUploadsKey && request?.Delete is { } upload && uploads.Remove(UploadsKey!, Owner, Id, upload)
+            ? new JsonResult(new { deleted = upload })
+            : NotFound();
+
+    public sealed record DeleteUpload(string? Delete);
+
+    // The component puts the message into the page as HTML: it is encoded; "text" is the same message for the error summary.
+    private JsonResult UploadRefused(int status, string fileName, string message)
+    {
+        var name = HtmlEncoder.Default.Encode(Path.GetFileName(fileName));
+        return new JsonResult(new
+        {
+            error = new { message = HtmlEncoder.Default.Encode(message), text = message },
+            file = new { filename = "", originalname = name },
+        }) { StatusCode = status };
+    }
+
+    private bool ValidUploadsKey => Guid.TryParseExact(UploadsKey, "N", out _);
+
+    private string Owner => User.FindFirst("sub")?.Value ?? "";
 
     private async Task<bool> Load()
     {

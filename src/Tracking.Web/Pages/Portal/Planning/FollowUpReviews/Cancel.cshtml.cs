@@ -4,7 +4,7 @@ using Tracking.Web.Api;
 namespace Tracking.Web.Pages.Planning.FollowUpReviews;
 
 /// <summary>Cancel a scheduled follow-up review, after asking; it is then never raised.</summary>
-public sealed class CancelModel(PlanningApi api) : FollowUpReviewPage(api)
+public sealed class CancelModel(PlanningApi api, TrackingApi tracking) : FollowUpReviewPage(api, tracking)
 {
     public async Task<IActionResult> OnGetAsync() => await Load() ? Page() : PageNotFound();
 

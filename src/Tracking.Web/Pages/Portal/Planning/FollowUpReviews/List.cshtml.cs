@@ -4,7 +4,7 @@ using Tracking.Web.Api;
 namespace Tracking.Web.Pages.Planning.FollowUpReviews;
 
 /// <summary>Every follow-up review, soonest first; planners may move or cancel those still scheduled.</summary>
-public sealed class ListModel(PlanningApi api) : PlanningPage
+public sealed class ListModel(PlanningApi api, TrackingApi tracking) : PlanningPage
 {
     public IReadOnlyList<FollowUpReviewRow> Reviews { get; private set; } = [];
 
@@ -17,11 +17,16 @@ public sealed class ListModel(PlanningApi api) : PlanningPage
     [FromQuery]
     public Guid? Review { get; set; }
 
+    public ProviderNames Names { get; private set; } = ProviderNames.None;
+
     public FollowUpReviewRow? ChangedReview => Reviews.FirstOrDefault(r => r.Id == Review);
 
     public async Task<IActionResult> OnGetAsync()
     {
-        Reviews = [.. ((await api.Schedule()).Value?.FollowUpReviews ?? []).OrderBy(r => r.DueOn)];
+        var schedule = api.Schedule();
+        var names = ProviderNames.ByInspection(tracking);
+        Reviews = [.. ((await schedule).Value?.FollowUpReviews ?? []).OrderBy(r => r.DueOn)];
+        Names = await names;
         return Page();
     }
 }

@@ -5,7 +5,7 @@ using Tracking.Web.Forms;
 namespace Tracking.Web.Pages.Planning.FollowUpReviews;
 
 /// <summary>Move a scheduled follow-up review to another day (today or later).</summary>
-public sealed class MoveModel(PlanningApi api) : FollowUpReviewPage(api)
+public sealed class MoveModel(PlanningApi api, TrackingApi tracking) : FollowUpReviewPage(api, tracking)
 {
     private static readonly Dictionary<string, string> Fields = new() { ["dueOn"] = "DueOn" };
 
