@@ -20,12 +20,12 @@ public sealed class NotificationsApi(HttpClient http)
     public Task<ApiResult<List<Delivery>>> Deliveries(string? status) =>
         Send<List<Delivery>>(HttpMethod.Get, "api/notifications/deliveries" + (status is null ? "" : $"?status={Uri.EscapeDataString(status)}"));
 
-    /// <summary>The signed link's opt-out: anonymous, the signature is the proof.</summary>
-    public async Task<bool> Unsubscribe(string email, string signature)
-    {
-        using var answer = await http.PostAsync($"api/notifications/unsubscribe?email={Uri.EscapeDataString(email)}&signature={Uri.EscapeDataString(signature)}", null);
-        return answer.IsSuccessStatusCode;
-    }
+    /// <summary>The settings the signed e-mail link names: anonymous, the signature is the proof.</summary>
+    public Task<ApiResult<NotificationSettings>> SettingsFromLink(SettingsLink link) =>
+        Send<NotificationSettings>(HttpMethod.Get, "api/notifications/settings/from-link" + link.Query);
+
+    public Task<ApiResult<NotificationSettings>> ChangeSettingsFromLink(SettingsLink link, string mode, bool optedOut) =>
+        Send<NotificationSettings>(HttpMethod.Put, "api/notifications/settings/from-link" + link.Query, new { mode, optedOut });
 
     public Task<ApiResult<List<Webhook>>> Webhooks() => Send<List<Webhook>>(HttpMethod.Get, "api/webhooks");
 
@@ -40,6 +40,12 @@ public sealed class NotificationsApi(HttpClient http)
         Send<WebhookDelivery>(HttpMethod.Post, $"api/webhooks/{id}/deliveries/{deliveryId}/redeliver");
 
     private Task<ApiResult<T>> Send<T>(HttpMethod method, string path, object? body = null) => ApiSender.Send<T>(http, method, path, body);
+}
+
+/// <summary>The three query values of the settings link at the foot of every e-mail.</summary>
+public sealed record SettingsLink(string Email, string Expires, string Signature)
+{
+    public string Query => $"?email={Uri.EscapeDataString(Email)}&expires={Uri.EscapeDataString(Expires)}&signature={Uri.EscapeDataString(Signature)}";
 }
 
 public sealed record NotificationSettings(string Email, string Mode, bool OptedOut, string DigestTime);

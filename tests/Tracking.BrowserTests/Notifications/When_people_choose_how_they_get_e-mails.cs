@@ -65,6 +65,19 @@ public sealed class When_people_choose_how_they_get_e_mails(PortalServer server,
         await manager.GetByRole(AriaRole.Heading, new() { Name = "You cannot view this page" }).WaitForAsync();
         (await manager.InnerTextAsync("main")).ShouldNotContain(DemoPeople.Inspector);
         await shots.Check(manager, "deliveries-forbidden");
+
+        // The signed link at the foot of an e-mail opens the settings without signing in, to stop non-essential mail.
+        var link = new Uri(server.Services.GetRequiredService<Tracking.Notifications.Templates.PortalLinks>().Settings(DemoPeople.Manager));
+        var stranger = await browser.OpenPage(server);
+        await stranger.GotoAsync(link.PathAndQuery);
+        (await stranger.InnerTextAsync("main")).ShouldContain(DemoPeople.Manager);
+        await shots.Check(stranger, "settings-from-link");
+        await stranger.GetByRole(AriaRole.Button, new() { Name = "Only send me essential e-mails" }).ClickAsync();
+        await stranger.GetByText("Your e-mail settings have been saved").WaitForAsync();
+        (await stranger.GotoAsync(link.PathAndQuery.Replace("signature=", "signature=0")))!.Status.ShouldBe(200);
+        await stranger.GetByRole(AriaRole.Button, new() { Name = "Only send me essential e-mails" }).ClickAsync();
+        await stranger.Locator(".govuk-error-summary").GetByText("This link is not valid").WaitForAsync();
+        await shots.Check(stranger, "settings-from-bad-link");
     }
 
     /// <summary>A token for the demo planner by e-mail address, as the portal's own calls carry.</summary>
