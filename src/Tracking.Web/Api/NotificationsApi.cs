@@ -27,6 +27,12 @@ public sealed class NotificationsApi(HttpClient http)
     public Task<ApiResult<NotificationSettings>> ChangeSettingsFromLink(SettingsLink link, string mode, bool optedOut) =>
         Send<NotificationSettings>(HttpMethod.Put, "api/notifications/settings/from-link" + link.Query, new { mode, optedOut });
 
+    public Task<ApiResult<List<UpdateRound>>> UpdateRounds() => Send<List<UpdateRound>>(HttpMethod.Get, "api/notifications/update-rounds");
+
+    public Task<ApiResult<UpdateRoundDetail>> UpdateRound(Guid id) => Send<UpdateRoundDetail>(HttpMethod.Get, $"api/notifications/update-rounds/{id}");
+
+    public Task<ApiResult<UpdateRound>> StartUpdateRound() => Send<UpdateRound>(HttpMethod.Post, "api/notifications/update-rounds");
+
     public Task<ApiResult<List<Webhook>>> Webhooks() => Send<List<Webhook>>(HttpMethod.Get, "api/webhooks");
 
     public Task<ApiResult<RegisteredWebhook>> RegisterWebhook(string? url, IReadOnlyList<string> eventTypes, string? providerId) =>
@@ -35,6 +41,12 @@ public sealed class NotificationsApi(HttpClient http)
     public Task<ApiResult<WebhookDetail>> Webhook(Guid id) => Send<WebhookDetail>(HttpMethod.Get, $"api/webhooks/{id}");
 
     public Task<ApiResult<Webhook>> SwitchWebhook(Guid id, bool active) => Send<Webhook>(HttpMethod.Put, $"api/webhooks/{id}", new { active });
+
+    public async Task<ApiResult<bool>> RemoveWebhook(Guid id)
+    {
+        var result = await Send<JsonElement>(HttpMethod.Delete, $"api/webhooks/{id}");
+        return new ApiResult<bool>(result.Status, (int)result.Status is >= 200 and < 300, result.Problem);
+    }
 
     public Task<ApiResult<WebhookDelivery>> Redeliver(Guid id, Guid deliveryId) =>
         Send<WebhookDelivery>(HttpMethod.Post, $"api/webhooks/{id}/deliveries/{deliveryId}/redeliver");
@@ -65,3 +77,10 @@ public sealed record WebhookDelivery(Guid Id, string EventType, string Status, i
     string? LastError, List<WebhookAttempt> Attempts);
 
 public sealed record WebhookAttempt(int Attempt, DateTime At, int? StatusCode, string Outcome, string? Detail);
+
+public sealed record UpdateRound(Guid Id, DateTime StartedAt, DateOnly DueBy, string? StartedBy, int Asked, int Answered);
+
+public sealed record UpdateRoundDetail(UpdateRound Round, List<UpdateRequest> Requests);
+
+public sealed record UpdateRequest(Guid ActionId, Guid RecommendationId, string ProviderId, string Action, string OwnerName, string OwnerEmail,
+    DateOnly TargetDate, DateTime AskedAt, DateTime? AnsweredAt, Guid? EvidenceId);
