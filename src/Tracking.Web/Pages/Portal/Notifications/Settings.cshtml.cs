@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Tracking.Web.Api;
 using Tracking.Web.SignIn;
+using Tracking.Web.Ui.Layout;
 
 namespace Tracking.Web.Pages.Notifications;
 
@@ -151,6 +152,8 @@ public sealed class SettingsModel(NotificationsApi api) : PortalPage
         var session = await HttpContext.AuthenticateAsync(PortalSignIn.CookieScheme);
         if (!session.Succeeded)
         {
+            // Not signed in: no service navigation (it would offer pages a stranger cannot open, and "Sign out").
+            ViewData["Navigation"] = new List<NavigationItem>();
             return Challenge(PortalSignIn.CookieScheme);
         }
 
