@@ -14,8 +14,10 @@ using Tracking.Notifications.Delivery;
 using Tracking.Notifications.Features.ManageSettings;
 using Tracking.Notifications.Features.ManageWebhooks;
 using Tracking.Notifications.Features.ViewDeliveries;
+using Tracking.Notifications.Features.ViewUpdateRounds;
 using Tracking.Notifications.Rules;
 using Tracking.Notifications.Templates;
+using Tracking.Notifications.UpdateRounds;
 using Tracking.Notifications.Webhooks;
 using Tracking.ServiceDefaults.Persistence;
 
@@ -44,6 +46,7 @@ public static class NotificationsService
         builder.Services.AddScoped<Notifier>();
         builder.Services.AddScoped<OccasionResolver>();
         builder.Services.AddScoped<DigestMaker>();
+        builder.Services.AddScoped<UpdateRoundMaker>();
         builder.AddNotificationSender();
         builder.Services.AddSingleton<MailDispatcher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<MailDispatcher>());
@@ -55,7 +58,8 @@ public static class NotificationsService
     {
         app.MapGroup("/api/notifications").WithTags("Notifications")
             .MapManageSettings()
-            .MapViewDeliveries();
+            .MapViewDeliveries()
+            .MapUpdateRounds();
         app.MapManageWebhooks();
         return app;
     }

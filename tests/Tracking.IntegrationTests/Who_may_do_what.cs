@@ -220,6 +220,8 @@ public sealed class Who_may_do_what(TwoProvidersFixture world) : IClassFixture<T
         Row("POST /api/planning/reinspections/{plan}/cancellation", ok, ok, forbidden, forbidden);
         Row("GET /api/webhooks", ok, forbidden, ok, ok);
         Row("GET /api/webhooks/{webhook}", ok, forbidden, ok, missing);
+        Row("GET /api/notifications/update-rounds", ok, forbidden, forbidden, forbidden);
+        Row("POST /api/notifications/update-rounds", created, forbidden, forbidden, forbidden);
         return rows;
     }
 

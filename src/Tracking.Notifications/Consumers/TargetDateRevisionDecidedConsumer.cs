@@ -11,6 +11,12 @@ public sealed class TargetDateRevisionDecidedConsumer(NotificationsDbContext db,
 {
     protected override async Task Handle(TargetDateRevisionDecided m, ConsumeContext<TargetDateRevisionDecided> context)
     {
+        if (m.Approved && m.ActionId is { } actionId && await Db.ActionOwners.FindAsync([actionId], context.CancellationToken) is { } owner)
+        {
+            // Later update rounds go by the agreed date.
+            owner.TargetDate = m.RequestedDate;
+        }
+
         var values = await About(m.RecommendationId, m.ProviderId, context.CancellationToken);
         values["requested_date"] = m.RequestedDate.ToString("d MMMM yyyy");
         values["decision"] = m.Approved ? "approved" : "refused";

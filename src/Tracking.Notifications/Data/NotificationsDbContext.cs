@@ -5,6 +5,7 @@ using Tracking.Notifications.Delivery;
 using Tracking.Notifications.Directory;
 using Tracking.Notifications.Rules;
 using Tracking.Notifications.Settings;
+using Tracking.Notifications.UpdateRounds;
 using Tracking.Notifications.Webhooks;
 
 namespace Tracking.Notifications.Data;
@@ -26,6 +27,10 @@ public abstract class NotificationsDbContext(DbContextOptions options) : Messagi
     public DbSet<Notification> Notifications => Set<Notification>();
 
     public DbSet<DeliveryLogEntry> DeliveryLog => Set<DeliveryLogEntry>();
+
+    public DbSet<UpdateRound> UpdateRounds => Set<UpdateRound>();
+
+    public DbSet<UpdateRequest> UpdateRequests => Set<UpdateRequest>();
 
     public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
 
@@ -55,6 +60,29 @@ public abstract class NotificationsDbContext(DbContextOptions options) : Messagi
             owner.Property(o => o.Description).HasMaxLength(2000);
             owner.Property(o => o.OwnerName).HasMaxLength(200);
             owner.Property(o => o.OwnerEmail).HasMaxLength(320);
+            owner.HasIndex(o => o.RecommendationId);
+        });
+        modelBuilder.Entity<UpdateRound>(round =>
+        {
+            round.ToTable("update_rounds");
+            round.HasKey(r => r.Id);
+            round.Property(r => r.Key).HasMaxLength(100);
+            round.Property(r => r.StartedBy).HasMaxLength(100);
+
+            // The cadence's round starts once, whichever process gets there first.
+            round.HasIndex(r => r.Key).IsUnique();
+        });
+        modelBuilder.Entity<UpdateRequest>(request =>
+        {
+            request.ToTable("update_requests");
+            request.HasKey(r => r.Id);
+            request.Property(r => r.ProviderId).HasMaxLength(64);
+            request.Property(r => r.Action).HasMaxLength(2000);
+            request.Property(r => r.OwnerName).HasMaxLength(200);
+            request.Property(r => r.OwnerEmail).HasMaxLength(320);
+            request.HasIndex(r => new { r.RoundId, r.ActionId }).IsUnique();
+            request.HasIndex(r => new { r.ActionId, r.AnsweredAt });
+            request.HasIndex(r => new { r.RecommendationId, r.AnsweredAt });
         });
         modelBuilder.Entity<PublishedRecommendation>(recommendation =>
         {

@@ -5,11 +5,12 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Tracking.Notifications.Data;
 using Tracking.Notifications.Rules;
+using Tracking.Notifications.UpdateRounds;
 
 namespace Tracking.Notifications.Delivery;
 
 /// <summary>
-/// Works the mail queue: turns waiting occasions into mail (recipients looked up now), makes the day's digests when
+/// Works the mail queue: turns waiting occasions into mail (recipients looked up now), makes the day's digests and starts update rounds when
 /// they fall due, then claims each due message (one UPDATE that
 /// only one process can win), sends it and logs the attempt. A failure waits with a doubling backoff; after
 /// MaxAttempts the message is given up. A process that dies mid-send loses its claim after ClaimFor.
@@ -48,6 +49,11 @@ public sealed class MailDispatcher(
         await using (var scope = scopes.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<DigestMaker>().MakeDue(ct);
+        }
+
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<UpdateRoundMaker>().StartDue(ct);
         }
 
         while (await SendBatch(ct) == options.Value.BatchSize)

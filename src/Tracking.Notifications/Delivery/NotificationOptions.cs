@@ -27,4 +27,10 @@ public sealed class NotificationOptions
     /// yet): identity's Person events may arrive after it, as on a first start with demo data.
     /// </summary>
     public TimeSpan AudienceGrace { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Months between update rounds (3: quarterly, on 1 January, April, July and October at the digest time); 0 turns them off.</summary>
+    public int UpdateRoundEveryMonths { get; set; } = 3;
+
+    /// <summary>A round asks about open actions due within this many days of its start (overdue ones too).</summary>
+    public int UpdateRoundWindowDays { get; set; } = 45;
 }

@@ -16,4 +16,7 @@ public sealed class ActionOwner
     public string OwnerEmail { get; set; } = "";
 
     public DateOnly TargetDate { get; set; }
+
+    /// <summary>Completed, or its recommendation closed: no more update requests.</summary>
+    public bool Closed { get; set; }
 }

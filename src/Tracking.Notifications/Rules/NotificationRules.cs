@@ -62,9 +62,13 @@ public static class NotificationRules
         "Follow-up review due for ((provider))",
         "A follow-up review of ((inspection)) for ((provider)) is due on ((due_on)); ((count)) recommendations are still open.\n\nSee the provider: ((link))");
 
+    public static readonly NotificationRule UpdateRequest = new("update-request", "UpdateRound", Audience.ActionOwner, false,
+        "Update round: please update your action due on ((due_on))",
+        "It is time for the ((round)) update round. Please send evidence of progress on your action for ((provider)), due on ((due_on)):\n\n((action))\n\nSend your update, or ask to move the date: ((link))");
+
     public static readonly IReadOnlyList<NotificationRule> All =
     [
         Publication, ResponseSubmitted, ResponseAccepted, ActionAssigned, EvidenceSubmitted, EvidenceReviewed, RevisionRequested,
-        RevisionDecided, DeadlineReminder, ActionReminder, DeadlineMissed, ActionMissed, Escalation, FollowUpReviewDue,
+        RevisionDecided, DeadlineReminder, ActionReminder, DeadlineMissed, ActionMissed, Escalation, FollowUpReviewDue, UpdateRequest,
     ];
 }

@@ -9,6 +9,7 @@ using Tracking.Contracts;
 using Tracking.IntegrationTests.Infrastructure;
 using Tracking.Notifications.Data;
 using Tracking.Notifications.Delivery;
+using Tracking.Notifications.Templates;
 using Tracking.Recommendations.Demo;
 using static Tracking.IntegrationTests.Notifications.NotifiedPeople;
 
@@ -89,6 +90,30 @@ public sealed class When_a_person_chooses_a_daily_digest : IAsyncLifetime
         await Eventually.Get(() => Count(NotificationStatus.OptedOut), n => n == 1, because: "the opted-out update to be recorded");
         await DispatcherPass();
         _smtp.To(Manager.Email).Count.ShouldBe(2);
+
+        // The signed link at the foot of each e-mail shows and changes the same settings without signing in, until it expires.
+        var link = new Uri(_host.Services.GetRequiredService<PortalLinks>().Settings(Manager.Email)).Query;
+        var stranger = _host.CreateClient();
+        var fromLink = await stranger.GetFromJsonAsync<JsonElement>($"/api/notifications/settings/from-link{link}");
+        fromLink.GetProperty("email").GetString().ShouldBe(Manager.Email);
+        fromLink.GetProperty("optedOut").GetBoolean().ShouldBeTrue();
+        (await stranger.PutAsJsonAsync($"/api/notifications/settings/from-link{link}", new { mode = "digest", optedOut = false }))
+            .StatusCode.ShouldBe(HttpStatusCode.OK);
+        settings = await manager.GetFromJsonAsync<JsonElement>("/api/notifications/settings");
+        settings.GetProperty("mode").GetString().ShouldBe("digest");
+        settings.GetProperty("optedOut").GetBoolean().ShouldBeFalse();
+        (await stranger.PostAsync($"/api/notifications/unsubscribe{link}", null)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await manager.GetFromJsonAsync<JsonElement>("/api/notifications/settings")).GetProperty("optedOut").GetBoolean().ShouldBeTrue();
+
+        var forged = await stranger.PutAsJsonAsync($"/api/notifications/settings/from-link{link.Replace("manager%40", "planner%40")}", new { mode = "digest" });
+        forged.StatusCode.ShouldBe(HttpStatusCode.BadRequest, "the signature covers the address");
+        (await forged.Content.ReadAsStringAsync()).ShouldContain("signature");
+        (await stranger.GetAsync($"/api/notifications/settings/from-link{link.Replace("signature=", "signature=0")}")).StatusCode
+            .ShouldBe(HttpStatusCode.BadRequest);
+        _clock.Advance(TimeSpan.FromDays(91));
+        var expired = await stranger.GetAsync($"/api/notifications/settings/from-link{link}");
+        expired.StatusCode.ShouldBe(HttpStatusCode.BadRequest, "a link lasts 90 days");
+        (await expired.Content.ReadAsStringAsync()).ShouldContain("expired");
     }
 
     private Task<int> Held() => Count(NotificationStatus.AwaitingDigest);

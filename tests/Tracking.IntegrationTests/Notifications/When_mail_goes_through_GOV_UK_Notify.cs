@@ -66,7 +66,8 @@ public sealed class When_mail_goes_through_GOV_UK_Notify : IAsyncLifetime
         email.Personalisation["provider"].ShouldBe("Northumbria CRC");
         email.Personalisation["count"].ShouldBe("1");
         email.Personalisation["link"].ShouldBe($"http://localhost:5080/recommendations/{recommendation}");
-        email.Personalisation["settings_link"].ShouldContain("/notifications/settings?email=manager%40demo.tracking.test&signature=");
+        email.Personalisation["settings_link"].ShouldContain("/notifications/settings?email=manager%40demo.tracking.test&expires=");
+        email.Personalisation["settings_link"].ShouldContain("&signature=");
         email.Personalisation["subject"].ShouldBe("Inspection report published: Northumbria CRC inspection 2026");
 
         var log = await Eventually.Get(() => Log(Manager.Email, "publication"), l => l.Contains("sent"), because: "the publication's log");

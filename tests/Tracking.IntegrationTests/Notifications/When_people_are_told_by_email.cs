@@ -44,7 +44,8 @@ public sealed class When_people_are_told_by_email : IAsyncLifetime
         var settingsLink = LocalMailboxLinks(published.Body()).Single(l => l.Contains("/notifications/settings?"));
         var query = System.Web.HttpUtility.ParseQueryString(new Uri(settingsLink).Query);
         query["email"].ShouldBe(Manager.Email);
-        _host.Services.GetRequiredService<PortalLinks>().Verify(query["email"]!, query["signature"]!).ShouldBeTrue("the settings link is signed");
+        _host.Services.GetRequiredService<PortalLinks>().Check(query["email"], query["expires"], query["signature"])
+            .ShouldBe(SettingsLinkCheck.Valid, "the settings link is signed");
 
         // Published in 2020: its eight response deadlines are missed at once, and that is essential mail.
         var managerMissed = await Eventually.Get(() => Task.FromResult(_smtp.To(Manager.Email).About("Missed deadline")), m => m.Count >= 8,

@@ -106,7 +106,7 @@ internal static class WebhookEndpoints
                 if (request.Active is { } active)
                 {
                     endpoint.Active = active;
-                    endpoint.DisabledReason = active ? null : endpoint.DisabledReason;
+                    endpoint.DisabledReason = active ? null : $"Switched off by {me.DisplayName}.";
                 }
 
                 await db.SaveChangesAsync(ct);

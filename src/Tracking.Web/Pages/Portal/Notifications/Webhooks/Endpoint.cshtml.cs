@@ -3,7 +3,7 @@ using Tracking.Web.Api;
 
 namespace Tracking.Web.Pages.Notifications.Webhooks;
 
-/// <summary>One endpoint's delivery log, with "send again" per delivery and switching the endpoint on again after it was switched off.</summary>
+/// <summary>One endpoint's delivery log, with "send again" per delivery, switching the endpoint off and on, and removing it.</summary>
 public sealed class EndpointModel(NotificationsApi api) : PortalPage
 {
     public WebhookDetail Detail { get; private set; } = null!;
@@ -12,7 +12,8 @@ public sealed class EndpointModel(NotificationsApi api) : PortalPage
 
     public async Task<IActionResult> OnGetAsync(Guid id, string? done = null)
     {
-        Done = done switch { "redelivered" => "The delivery will be sent again in a moment", "on" => "The endpoint is switched on", _ => null };
+        Done = done switch { "redelivered" => "The delivery will be sent again in a moment", "on" => "The endpoint is switched on",
+            "off" => "The endpoint is switched off: nothing is sent to it until you switch it on again", _ => null };
         return await Load(id);
     }
 
@@ -26,6 +27,18 @@ public sealed class EndpointModel(NotificationsApi api) : PortalPage
     {
         var result = await api.SwitchWebhook(id, active: true);
         return result.Forbidden ? Redirect("/forbidden") : result.Succeeded ? Redirect($"/notifications/webhooks/{id}?done=on") : PageNotFound();
+    }
+
+    public async Task<IActionResult> OnPostSwitchOffAsync(Guid id)
+    {
+        var result = await api.SwitchWebhook(id, active: false);
+        return result.Forbidden ? Redirect("/forbidden") : result.Succeeded ? Redirect($"/notifications/webhooks/{id}?done=off") : PageNotFound();
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync(Guid id)
+    {
+        var result = await api.RemoveWebhook(id);
+        return result.Forbidden ? Redirect("/forbidden") : result.Value ? Redirect("/notifications/webhooks?removed=true") : PageNotFound();
     }
 
     private async Task<IActionResult> Load(Guid id)

@@ -42,7 +42,13 @@ public sealed class IndexModel(NotificationsApi api) : PortalPage
 
     public bool ChoosesProvider => !IsProviderManager;
 
-    public async Task<IActionResult> OnGetAsync() => await Load() ?? Page();
+    public bool Removed { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(bool removed = false)
+    {
+        Removed = removed;
+        return await Load() ?? Page();
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {
