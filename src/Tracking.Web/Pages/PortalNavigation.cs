@@ -19,6 +19,7 @@ internal static class PortalNavigation
         new("Notifications", "/notifications/settings", []),
         new("Deliveries", "/notifications/deliveries", [TrackingRoles.Admin]),
         new("Webhooks", "/notifications/webhooks", [TrackingRoles.ProviderManager, TrackingRoles.Inspector, TrackingRoles.Admin]),
+        new("Update rounds", "/notifications/update-rounds", [TrackingRoles.Inspector]),
         new("People", "/admin/people", [TrackingRoles.Admin]),
         new("Sign out", "/sign-out", []),
     ];
