@@ -218,6 +218,9 @@ try
             var note = $"{result.Starts.Count} start(s): {string.Join(", ", result.Starts.Select(s => F(s, "0.00") + " s"))}; median shown; RSS read from /proc/<pid>/status VmRSS after idling";
             table.Add(new ResultRow("goal 5: embedded cold start → /health/ready 200", $"{F(result.ColdStartSeconds, "0.00")} s", "", "", "≤ 2 s",
                 result.ColdStartSeconds <= 2, result.ColdStartSeconds, Unit: "s", Note: note));
+            table.Add(new ResultRow("goal 5: embedded restart on its data folder → /health/ready 200", $"{F(result.RestartSeconds, "0.00")} s", "", "",
+                "≤ 2 s", result.RestartSeconds <= 2, result.RestartSeconds, Unit: "s",
+                Note: $"migrated and seeded already; {string.Join(", ", result.Restarts.Select(s => F(s, "0.00") + " s"))}"));
             table.Add(new ResultRow("embedded idle RSS", $"{F(result.IdleRssMegabytes, "0")} MB", "", "", "≤ 250 MB",
                 result.IdleRssMegabytes <= 250, result.IdleRssMegabytes, Unit: "MB"));
         }, why => table.Add(ResultRow.NotMeasured("embedded host", why, "cold start ≤ 2 s; idle RSS ≤ 250 MB")));

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Tracking.ServiceDefaults.Hosting;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -46,6 +47,8 @@ public static class ServiceDatabase
                 .AddInterceptors(sp.GetKeyedServices<IInterceptor>(typeof(TContext))));
         }
 
+        builder.Services.TryAddSingleton<DatabaseMigrations>();
+        builder.Services.AddSingleton(new MigratedContext(typeof(TContext), Migrate<TContext>.Run));
         builder.Services.AddHostedService<MigrateOnStart<TContext>>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck<TContext>>($"{serviceName}-database", tags: ["ready"]);
         return builder;

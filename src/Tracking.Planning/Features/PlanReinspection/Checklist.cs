@@ -48,7 +48,7 @@ public static class Checklist
             .ToLookup(e => e.RecommendationId);
 
         return recommendations
-            .OrderBy(r => r.PublishedOn).ThenBy(r => r.InspectionId).ThenBy(r => r.Number)
+            .OrderBy(r => r.PublishedOn).ThenBy(r => r.InspectionId).ThenBy(r => r.Number).ThenBy(r => r.RecommendationId)
             .Select(r => new ChecklistItem(
                 r.RecommendationId,
                 r.Number,

@@ -69,7 +69,7 @@ public static class ReinspectionPlans
                 select new { p, Name = provider == null ? null : provider.Name, Region = provider == null ? null : provider.Region })
             .ToListAsync(ct);
         return rows
-            .OrderBy(r => r.p.PlannedOn).ThenBy(r => r.p.CreatedAt)
+            .OrderBy(r => r.p.PlannedOn).ThenBy(r => r.p.CreatedAt).ThenBy(r => r.p.Id)
             .Select(r => new ReinspectionPlanRow(r.p.Id, new ProviderRef(r.p.ProviderId, r.Name ?? "", r.Region ?? ""), r.p.PlannedOn,
                 r.p.Kind.ToString(), r.p.Status.ToString(), r.p.FrozenAt, r.p.CreatedBy, r.p.CreatedAt))
             .ToList();

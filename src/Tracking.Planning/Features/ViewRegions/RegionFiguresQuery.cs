@@ -66,6 +66,7 @@ public static class RegionFiguresQuery
             .ThenBy(p => p.OldestOpenPublishedOn ?? DateOnly.MaxValue)
             .ThenByDescending(p => p.Outstanding)
             .ThenBy(p => p.Provider.Name, StringComparer.Ordinal)
+            .ThenBy(p => p.Provider.Id, StringComparer.Ordinal)
             .ToList();
         return inRegion.Count == 0 ? null : new RegionDetail(Total(inRegion[0].Provider.Region, inRegion), inRegion);
     }

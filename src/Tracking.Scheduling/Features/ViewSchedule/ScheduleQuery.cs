@@ -57,7 +57,7 @@ public static class ScheduleQuery
             reviews = reviews.Where(r => visible.Contains(r.ProviderId));
         }
 
-        var open = await deadlines.Include(d => d.Reminders).OrderBy(d => d.DueAt).ThenBy(d => d.RecommendationId).ToListAsync(ct);
+        var open = await deadlines.Include(d => d.Reminders).OrderBy(d => d.DueAt).ThenBy(d => d.RecommendationId).ThenBy(d => d.Id).ToListAsync(ct);
         var recommendationIds = open.Select(d => d.RecommendationId).Distinct().ToList();
         var numbers = await db.Recommendations.AsNoTracking().Where(r => recommendationIds.Contains(r.RecommendationId))
             .ToDictionaryAsync(r => r.RecommendationId, r => r.Number, ct);
@@ -69,9 +69,9 @@ public static class ScheduleQuery
         var reminders = open.Where(d => !d.IsPastDue(now))
             .SelectMany(d => d.Reminders.Where(r => r.SentAt is null && r.FireAt > now.UtcDateTime)
                 .Select(r => new ReminderRow(d.Id, d.Kind, d.RecommendationId, d.ActionId, d.ProviderId, d.DueOn, r.DaysBefore, r.FireAt)))
-            .OrderBy(r => r.FireAt)
+            .OrderBy(r => r.FireAt).ThenBy(r => r.DeadlineId).ThenBy(r => r.DaysBefore)
             .ToList();
-        var reviewRows = (await reviews.OrderBy(r => r.DueAt).ToListAsync(ct))
+        var reviewRows = (await reviews.OrderBy(r => r.DueAt).ThenBy(r => r.Id).ToListAsync(ct))
             .Select(r => new FollowUpReviewRow(r.Id, r.InspectionId, r.ProviderId, r.DueOn, r.Status.ToString(), r.RaisedAt, r.UpdatedBy, r.UpdatedAt))
             .ToList();
         return new ScheduleView(rows, reminders, reviewRows);
